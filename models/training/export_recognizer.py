@@ -1,0 +1,55 @@
+#!/usr/bin/python3
+"""Export a recogniser checkpoint to ONNX (dynamic batch and width) plus the descriptor the C# side reads.
+
+  /usr/bin/python3 models/training/export_recognizer.py --checkpoint models/training/runs/rec/best.pt \
+      --out models/recognizer --version 2026.11.25
+"""
+import argparse
+import json
+import os
+import sys
+
+import onnx
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pilgi_synth import charset, lines  # noqa: E402
+from recognizer_model import CRNN, ExportWrapper  # noqa: E402
+
+NAME = "pilgi-rec"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--checkpoint", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--version", required=True)
+    a = ap.parse_args()
+    ck = torch.load(a.checkpoint, map_location="cpu")
+    model = CRNN(charset.NUM_CLASSES)
+    model.load_state_dict(ck["model"])
+    model.eval()
+    wrapper = ExportWrapper(model).eval()
+    os.makedirs(a.out, exist_ok=True)
+    onnx_path = os.path.join(a.out, f"{NAME}.onnx")
+    dummy = torch.ones(2, 1, lines.LINE_HEIGHT, 128)
+    torch.onnx.export(wrapper, dummy, onnx_path, input_names=["image"], output_names=["probs"],
+                      dynamic_axes={"image": {0: "batch", 3: "width"}, "probs": {0: "batch", 1: "frames"}},
+                      opset_version=14, do_constant_folding=True)
+    onnx.checker.check_model(onnx.load(onnx_path))
+    state = ck.get("state", {})
+    descriptor = {
+        "name": NAME, "version": a.version, "file": f"{NAME}.onnx", "input": "image", "output": "probs",
+        "height": lines.LINE_HEIGHT, "minWidth": 8, "maxWidth": 1024, "widthMultiple": 4, "blank": 0,
+        "inputRange": "grey in [0,1], paper 1, ink 0; N x 1 x 32 x W",
+        "outputLayout": "N x T x C softmax, T = W / 4",
+        "trainedLines": state.get("seen"), "steps": state.get("step"),
+        "charset": charset.CHARS,
+    }
+    with open(os.path.join(a.out, f"{NAME}.json"), "w", encoding="utf-8") as f:
+        json.dump(descriptor, f, ensure_ascii=False, indent=1)
+    print(f"wrote {onnx_path} ({os.path.getsize(onnx_path) / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()

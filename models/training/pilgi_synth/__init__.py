@@ -1,0 +1,1 @@
+"""Synthetic filled Korean forms and handwriting lines for training and validating Pilgi's models."""

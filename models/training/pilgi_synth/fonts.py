@@ -1,0 +1,64 @@
+"""Font registry. Handwriting for TRAINING comes only from the allow-list; two allow-list writers are held out."""
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TRAINING_DIR = os.path.dirname(HERE)
+
+_NANUM = "/usr/share/fonts/truetype/nanum"
+_UN_CORE = "/usr/share/fonts/truetype/unfonts-core"
+_UN_EXTRA = "/usr/share/fonts/truetype/unfonts-extra"
+_BM = "/usr/share/fonts/truetype/woowa-bm"
+_LEXI = "/usr/share/fonts/truetype/lexi"
+
+
+def _poor_story():
+    # npm @fontsource/poor-story ships the Korean subset as WOFF (FreeType reads WOFF directly).
+    rel = "node_modules/@fontsource/poor-story/files/poor-story-korean-400-normal.woff"
+    for base in (TRAINING_DIR, os.getcwd()):
+        p = os.path.join(base, rel)
+        if os.path.exists(p):
+            return p
+    return os.path.join(TRAINING_DIR, rel)
+
+
+# writer name -> font files (a writer may have several weights)
+HANDWRITING = {
+    "nanum_pen": [f"{_NANUM}/NanumPen.ttf"],
+    "nanum_brush": [f"{_NANUM}/NanumBrush.ttf"],
+    "nanum_barunpen": [f"{_NANUM}/NanumBarunpenR.ttf", f"{_NANUM}/NanumBarunpenB.ttf"],
+    "un_pilgi": [f"{_UN_CORE}/UnPilgi.ttf", f"{_UN_CORE}/UnPilgiBold.ttf"],
+    "un_pen": [f"{_UN_EXTRA}/UnPen.ttf"],
+    "un_penheulim": [f"{_UN_EXTRA}/UnPenheulim.ttf"],
+    "bm_yeonsung": [f"{_BM}/BMYEONSUNG_ttf.ttf"],
+    "poor_story": [_poor_story()],
+    "lexi_saebom": [f"{_LEXI}/LexiSaebomR.ttf"],
+}
+
+# Held out of every training run: validation reports these as "unseen writers".
+HELDOUT_WRITERS = ["poor_story", "nanum_brush"]
+TRAIN_WRITERS = [w for w in HANDWRITING if w not in HELDOUT_WRITERS]
+
+# Printed fonts: the forms' own text, and a minority of recogniser lines (printed text may use any font).
+PRINTED = [
+    f"{_NANUM}/NanumGothic.ttf", f"{_NANUM}/NanumGothicBold.ttf", f"{_NANUM}/NanumMyeongjo.ttf",
+    f"{_NANUM}/NanumMyeongjoBold.ttf", f"{_NANUM}/NanumSquareR.ttf", f"{_NANUM}/NanumSquareRoundR.ttf",
+    f"{_NANUM}/NanumBarunGothic.ttf", f"{_UN_CORE}/UnDotum.ttf", f"{_UN_CORE}/UnBatang.ttf",
+    f"{_UN_CORE}/UnGraphic.ttf", f"{_BM}/BMJUA_ttf.ttf", f"{_BM}/BMDOHYEON_ttf.ttf", f"{_BM}/BMHANNAPro.ttf",
+]
+FORM_FONTS = [f"{_NANUM}/NanumGothic.ttf", f"{_NANUM}/NanumBarunGothic.ttf", f"{_UN_CORE}/UnDotum.ttf",
+              f"{_NANUM}/NanumMyeongjo.ttf", f"{_NANUM}/NanumSquareR.ttf"]
+FORM_FONTS_BOLD = [f"{_NANUM}/NanumGothicBold.ttf", f"{_NANUM}/NanumMyeongjoBold.ttf", f"{_NANUM}/NanumSquareB.ttf"]
+
+
+def writer_fonts(writers):
+    out = []
+    for w in writers:
+        for p in HANDWRITING[w]:
+            if not os.path.exists(p):
+                raise FileNotFoundError(f"font for writer {w} missing: {p} (see models/training/README.md)")
+            out.append((w, p))
+    return out
+
+
+def existing(paths):
+    return [p for p in paths if os.path.exists(p)]

@@ -1,0 +1,220 @@
+"""Render a line of text as handwriting: an ink-coverage map (uint8, 255 = full ink).
+
+A WriterStyle is sampled once per writer (per scan) so that one customer's fields look alike; each character then
+gets its own jitter (size, rotation, baseline, spacing) and the whole line gets slant, stroke width, elastic warp
+and uneven pen pressure.
+"""
+import functools
+import math
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+from scipy import ndimage
+
+
+class WriterStyle:
+    def __init__(self, font_path, size, slant, spacing, jitter, stroke, elastic, pressure, baseline_tilt, writer=""):
+        self.font_path = font_path
+        self.size = size              # nominal glyph em size in pixels
+        self.slant = slant            # horizontal shear (x += slant * (y - baseline))
+        self.spacing = spacing        # extra advance as a fraction of size
+        self.jitter = jitter          # 0..1 scale of per-character randomness
+        self.stroke = stroke          # <0 thinner, >0 thicker (pixels at render size)
+        self.elastic = elastic        # 0..1 elastic distortion strength
+        self.pressure = pressure      # 0..1 unevenness of ink
+        self.baseline_tilt = baseline_tilt  # radians the whole line drifts
+        self.writer = writer
+
+    def with_size(self, size):
+        s = WriterStyle(**self.__dict__)
+        s.size = size
+        return s
+
+
+def sample_style(rng, fonts, size):
+    """fonts: list of (writer, path); size: nominal em size in pixels."""
+    writer, path = rng.choice(fonts)
+    return WriterStyle(
+        font_path=path,
+        size=size * rng.uniform(0.9, 1.1),
+        slant=rng.uniform(-0.12, 0.28),
+        spacing=rng.uniform(-0.06, 0.18),
+        jitter=rng.uniform(0.2, 1.0),
+        stroke=rng.choice([-1, 0, 0, 0, 1, 1, 2]) if size > 40 else rng.choice([0, 0, 0, 1]),
+        elastic=rng.uniform(0.0, 1.0),
+        pressure=rng.uniform(0.0, 0.7),
+        baseline_tilt=math.radians(rng.uniform(-1.2, 1.2)),
+        writer=writer,
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def _font(path, size):
+    return ImageFont.truetype(path, size)
+
+
+@functools.lru_cache(maxsize=8)
+def _notdef_signature(path):
+    f = _font(path, 48)
+    return tuple(np.asarray(f.getmask("\uffff")).tolist()), f.getbbox("\uffff")
+
+
+@functools.lru_cache(maxsize=200000)
+def has_glyph(path, ch):
+    if ch == " ":
+        return True
+    f = _font(path, 48)
+    mask = f.getmask(ch)
+    if mask.size[0] == 0 or mask.size[1] == 0:
+        return False
+    sig, bbox = _notdef_signature(path)
+    return not (f.getbbox(ch) == bbox and tuple(np.asarray(mask).tolist()) == sig)
+
+
+def supports(path, text):
+    return all(has_glyph(path, c) for c in text)
+
+
+def _render_char(path, ch, size, angle_deg):
+    f = _font(path, max(6, int(round(size))))
+    left, top, right, bottom = f.getbbox(ch)
+    w, h = max(1, right - left), max(1, bottom - top)
+    pad = int(size * 0.15) + 2
+    img = Image.new("L", (w + 2 * pad, h + 2 * pad), 0)
+    ImageDraw.Draw(img).text((pad - left, pad - top), ch, font=f, fill=255)
+    if abs(angle_deg) > 0.2:
+        img = img.rotate(angle_deg, resample=Image.BILINEAR, expand=False)
+    # (glyph, y of the glyph's top relative to the font's ascent line, advance)
+    return np.asarray(img), top - pad, f.getlength(ch), -pad + left
+
+
+def render_line(text, style, rng):
+    """Returns (ink uint8 HxW, char_boxes) with the ink tight-cropped plus a small margin."""
+    size = style.size
+    j = style.jitter
+    ascent = int(size * 1.4)
+    height = int(size * 2.2) + 8
+    width = int(size * (len(text) + 2) * 1.4) + 16
+    canvas = np.zeros((height, width), dtype=np.uint8)
+    x = size * 0.3
+    base_y = size * 0.3
+    for ch in text:
+        if ch == " ":
+            x += size * rng.uniform(0.25, 0.5)
+            continue
+        s = size * (1 + j * rng.uniform(-0.08, 0.08))
+        angle = j * rng.uniform(-5, 5)
+        glyph, top, advance, xoff = _render_char(style.font_path, ch, s, angle)
+        y = int(round(base_y + top + j * rng.uniform(-0.05, 0.05) * size + math.tan(style.baseline_tilt) * x))
+        xi = int(round(x + xoff + j * rng.uniform(-0.03, 0.03) * size))
+        gh, gw = glyph.shape
+        if y < 0:
+            glyph = glyph[-y:]
+            gh += y
+            y = 0
+        if xi < 0:
+            glyph = glyph[:, -xi:]
+            gw += xi
+            xi = 0
+        y1, x1 = min(height, y + gh), min(width, xi + gw)
+        if y1 > y and x1 > xi:
+            region = canvas[y:y1, xi:x1]
+            np.maximum(region, glyph[: y1 - y, : x1 - xi], out=region)
+        x += advance * (1 + j * rng.uniform(-0.06, 0.06)) + size * style.spacing
+    del ascent
+    ink = canvas.astype(np.float32)
+    ink = _shear(ink, style.slant)
+    if style.elastic > 0.05:
+        ink = _elastic(ink, size, style.elastic, rng)
+    if style.stroke > 0:
+        ink = ndimage.grey_dilation(ink, size=(style.stroke + 1, style.stroke + 1))
+    elif style.stroke < 0:
+        ink = ndimage.grey_erosion(ink, size=(2, 2))
+    if style.pressure > 0.05:
+        ink *= _pressure_field(ink.shape, size, style.pressure, rng)
+    ink = np.clip(ink, 0, 255).astype(np.uint8)
+    return tight(ink, margin=2)
+
+
+def _shear(ink, slant):
+    if abs(slant) < 0.01:
+        return ink
+    h, w = ink.shape
+    extra = int(abs(slant) * h) + 2
+    out = np.zeros((h, w + extra), dtype=np.float32)
+    # x_src = x_dst - slant * (h - y): the bottom stays put, the top leans
+    yy, xx = np.mgrid[0:h, 0:w + extra].astype(np.float32)
+    shift = slant * (h - yy)
+    if slant < 0:
+        shift = shift - slant * h
+    src_x = xx - shift
+    out = ndimage.map_coordinates(ink, [yy, src_x], order=1, cval=0.0)
+    return out
+
+
+def _elastic(ink, size, strength, rng):
+    h, w = ink.shape
+    sigma = max(2.0, size * 0.35)
+    alpha = size * 0.06 * strength
+    seed = rng.randrange(1 << 30)
+    nrng = np.random.default_rng(seed)
+    # smooth noise at low resolution, then upsample (much cheaper than filtering full size)
+    f = max(1, int(sigma / 2))
+    sh, sw = h // f + 2, w // f + 2
+    dx = ndimage.gaussian_filter(nrng.standard_normal((sh, sw)).astype(np.float32), sigma / f)
+    dy = ndimage.gaussian_filter(nrng.standard_normal((sh, sw)).astype(np.float32), sigma / f)
+    dx = ndimage.zoom(dx, (h / sh, w / sw), order=1)[:h, :w]
+    dy = ndimage.zoom(dy, (h / sh, w / sw), order=1)[:h, :w]
+    norm = max(1e-6, float(np.abs(dx).max()), float(np.abs(dy).max()))
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    return ndimage.map_coordinates(ink, [yy + dy * alpha / norm, xx + dx * alpha / norm], order=1, cval=0.0)
+
+
+def _pressure_field(shape, size, strength, rng):
+    h, w = shape
+    nrng = np.random.default_rng(rng.randrange(1 << 30))
+    cells_w = max(2, int(w / max(4, size * 0.5)))
+    low = nrng.uniform(1 - strength, 1.0, size=(2, cells_w)).astype(np.float32)
+    field = ndimage.zoom(low, (h / 2, w / cells_w), order=1)
+    out = np.ones(shape, dtype=np.float32)
+    out[: field.shape[0], : field.shape[1]] = field[:h, :w]
+    return out
+
+
+def tight(ink, margin=0, threshold=40):
+    ys, xs = np.nonzero(ink > threshold)
+    if len(ys) == 0:
+        return ink[:1, :1] * 0
+    y0, y1 = max(0, ys.min() - margin), min(ink.shape[0], ys.max() + 1 + margin)
+    x0, x1 = max(0, xs.min() - margin), min(ink.shape[1], xs.max() + 1 + margin)
+    return ink[y0:y1, x0:x1]
+
+
+INK_COLOURS = [  # (R, G, B) ballpoint / gel pen colours
+    (20, 20, 25), (35, 35, 40), (10, 25, 90), (25, 40, 120), (15, 30, 70), (50, 50, 60), (5, 5, 5), (30, 30, 110),
+]
+
+
+def ink_colour(rng):
+    r, g, b = rng.choice(INK_COLOURS)
+    d = rng.randrange(-10, 11)
+    return (max(0, r + d), max(0, g + d), max(0, b + d))
+
+
+def composite(page_rgb, ink, x, y, colour, opacity=1.0):
+    """Multiply-blend ink onto an HxWx3 uint8 page at (x, y) in place; returns the ink's bounding box or None."""
+    h, w = ink.shape
+    H, W = page_rgb.shape[:2]
+    x0, y0 = max(0, x), max(0, y)
+    x1, y1 = min(W, x + w), min(H, y + h)
+    if x1 <= x0 or y1 <= y0:
+        return None
+    a = ink[y0 - y:y1 - y, x0 - x:x1 - x].astype(np.float32) / 255.0 * opacity
+    region = page_rgb[y0:y1, x0:x1].astype(np.float32)
+    col = np.array(colour, dtype=np.float32)
+    region = region * (1 - a[..., None]) + np.minimum(region, col) * a[..., None]
+    page_rgb[y0:y1, x0:x1] = region.astype(np.uint8)
+    ys, xs = np.nonzero(ink[y0 - y:y1 - y, x0 - x:x1 - x] > 60)
+    if len(ys) == 0:
+        return None
+    return (x0 + int(xs.min()), y0 + int(ys.min()), int(xs.max() - xs.min() + 1), int(ys.max() - ys.min() + 1))

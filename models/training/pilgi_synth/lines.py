@@ -1,0 +1,150 @@
+"""Recogniser training lines: a text, rendered by one writer, cropped the way the pipeline crops a detected region."""
+import io
+import random
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+from . import charset, fonts, handwriting as hw, values
+
+LINE_HEIGHT = 32
+
+KIND_WEIGHTS = {"name": 14, "rrn": 8, "date": 9, "phone": 9, "account": 9, "amount": 10, "amount_hangul": 8,
+                "bank": 7, "address": 10, "text": 10}
+
+
+def sample_text(rng):
+    r = rng.random()
+    if r < 0.62:
+        kind = rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0]
+        hints = {}
+        if kind == "amount_hangul":
+            hints["wrapped"] = rng.random() < 0.6
+        if kind == "name" and rng.random() < 0.08:
+            hints["latin"] = True
+        if kind == "account":
+            hints["hyphens"] = rng.random() < 0.8
+        t = values.value_for(kind, rng, **hints)
+        if kind == "address" and len(t) > 14 and rng.random() < 0.5:
+            # long addresses are often split over the field; also keeps lines short for training speed
+            words = t.split(" ")
+            k = rng.randrange(1, len(words))
+            t = " ".join(words[:k]) if rng.random() < 0.5 else " ".join(words[k:])
+        return t
+    if r < 0.86:
+        n = rng.randrange(1, 9)
+        t = "".join(rng.choice(charset.HANGUL) for _ in range(n))
+        if n > 3 and rng.random() < 0.3:
+            k = rng.randrange(1, n)
+            t = t[:k] + " " + t[k:]
+        return t
+    pool = charset.DIGITS * 4 + charset.LATIN + charset.PUNCTUATION
+    n = rng.randrange(1, 12)
+    t = "".join(rng.choice(pool) for _ in range(n)).strip()
+    return t or "0"
+
+
+class LineRenderer:
+    def __init__(self, writers, printed_share=0.15, seed=0):
+        self.hand_fonts = fonts.writer_fonts(writers)
+        self.printed = [("printed", p) for p in fonts.existing(fonts.PRINTED)]
+        self.printed_share = printed_share
+        self.rng = random.Random(seed)
+
+    def _style(self, text):
+        rng = self.rng
+        size = rng.uniform(26, 60)
+        for _ in range(8):
+            if self.printed and rng.random() < self.printed_share:
+                style = hw.sample_style(rng, self.printed, size)
+                style.jitter *= 0.3
+                style.elastic *= 0.3
+            else:
+                style = hw.sample_style(rng, self.hand_fonts, size)
+            if hw.supports(style.font_path, text):
+                return style
+        return None
+
+    def sample(self, text=None):
+        """Returns (uint8 image of height 32, text, writer) or None when no font covers the text."""
+        rng = self.rng
+        text = text if text is not None else sample_text(rng)
+        if not charset.covered(text):
+            return None
+        style = self._style(text)
+        if style is None:
+            return None
+        ink = hw.render_line(text, style, rng)
+        if ink.shape[0] < 4 or ink.shape[1] < 2:
+            return None
+        return self._photograph(ink, rng), text, style.writer
+
+    def _photograph(self, ink, rng):
+        h, w = ink.shape
+        # margins as the detector leaves them: a few percent of the height, uneven
+        mt, mb = int(h * rng.uniform(0.0, 0.15)), int(h * rng.uniform(0.0, 0.15))
+        ml, mr = int(h * rng.uniform(0.0, 0.2)), int(h * rng.uniform(0.0, 0.2))
+        H, W = h + mt + mb, w + ml + mr
+        paper = rng.uniform(215, 255)
+        img = np.full((H, W), paper, dtype=np.float32)
+        img += np.random.default_rng(rng.randrange(1 << 30)).normal(0, rng.uniform(0, 6), (H, W))
+        self._distractors(img, ml, mt, w, h, rng)
+        ink_level = rng.uniform(0, 110)
+        a = np.zeros((H, W), dtype=np.float32)
+        a[mt:mt + h, ml:ml + w] = ink.astype(np.float32) / 255.0
+        img = img * (1 - a) + ink_level * a
+        if rng.random() < 0.25:
+            self._erase_stripes(img, paper, rng)
+        out = Image.fromarray(np.clip(img, 0, 255).astype(np.uint8))
+        if rng.random() < 0.35:
+            out = out.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 1.4) * h / 50))
+        if rng.random() < 0.3:
+            buf = io.BytesIO()
+            out.save(buf, "JPEG", quality=rng.randrange(25, 90))
+            out = Image.open(io.BytesIO(buf.getvalue())).convert("L")
+        nw = max(4, int(round(W * LINE_HEIGHT / H)))
+        return np.asarray(out.resize((nw, LINE_HEIGHT), Image.BILINEAR), dtype=np.uint8)
+
+    @staticmethod
+    def _distractors(img, ml, mt, w, h, rng):
+        H, W = img.shape
+        level = rng.uniform(60, 180)
+        if rng.random() < 0.12:  # faint residue of a printed rule left by imperfect subtraction
+            y = rng.choice([rng.randrange(0, max(1, mt + 2)), rng.randrange(min(H - 1, mt + h - 2), H)])
+            t = rng.randrange(1, 3)
+            img[y:y + t, :] = np.minimum(img[y:y + t, :], level)
+        if rng.random() < 0.08:
+            x = rng.randrange(0, W)
+            t = rng.randrange(1, 3)
+            img[:, x:x + t] = np.minimum(img[:, x:x + t], level)
+
+    @staticmethod
+    def _erase_stripes(img, paper, rng):
+        # the pipeline whitens the printed form under the handwriting, cutting strokes along rules and cell borders
+        H, W = img.shape
+        for _ in range(rng.randrange(1, 4)):
+            t = rng.randrange(1, max(2, H // 25 + 2))
+            if rng.random() < 0.5:
+                y = rng.randrange(0, H)
+                img[y:y + t, :] = paper
+            else:
+                x = rng.randrange(0, W)
+                img[:, x:x + t] = paper
+
+
+def pack(samples):
+    """samples: list of (img, text, writer) -> dict of arrays for np.savez."""
+    widths = np.array([s[0].shape[1] for s in samples], dtype=np.int32)
+    flat = np.concatenate([s[0].reshape(-1) for s in samples]) if samples else np.zeros(0, np.uint8)
+    return {"pixels": flat, "widths": widths, "texts": np.array([s[1] for s in samples]),
+            "writers": np.array([s[2] for s in samples])}
+
+
+def unpack(npz):
+    pixels, widths = npz["pixels"], npz["widths"]
+    out, o = [], 0
+    for w in widths:
+        n = int(w) * LINE_HEIGHT
+        out.append(pixels[o:o + n].reshape(LINE_HEIGHT, int(w)))
+        o += n
+    return out, [str(t) for t in npz["texts"]], [str(t) for t in npz["writers"]]

@@ -1,0 +1,211 @@
+#!/usr/bin/python3
+"""Train the line recogniser (CRNN + CTC) on pre-rendered shards; resumable from runs/<name>/latest.pt.
+
+CPU here (Debian torch 1.13) or CUDA elsewhere (torch 2.x). See models/training/README.md for the environment.
+  /usr/bin/python3 models/training/train_recognizer.py --data models/training/data/lines/train \
+      --val models/training/data/lines/heldout --run models/training/runs/rec --hours 2
+"""
+import argparse
+import glob
+import json
+import math
+import os
+import random
+import sys
+import time
+
+import numpy as np
+import torch
+from torch import nn
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pilgi_synth import charset, lines  # noqa: E402
+from recognizer_model import CRNN  # noqa: E402
+
+MAX_WIDTH = 640
+
+
+def load_shards(pattern_dir, limit=None):
+    imgs, texts, writers = [], [], []
+    for p in sorted(glob.glob(os.path.join(pattern_dir, "shard-*.npz"))):
+        with np.load(p) as z:
+            a, b, c = lines.unpack(z)
+        imgs += a
+        texts += b
+        writers += c
+        if limit and len(imgs) >= limit:
+            break
+    return imgs, texts, writers
+
+
+def batches(imgs, texts, batch_size, rng):
+    """Buckets by width so that padding stays small."""
+    order = sorted(range(len(imgs)), key=lambda i: imgs[i].shape[1] + rng.random() * 24)
+    chunks = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
+    rng.shuffle(chunks)
+    return chunks
+
+
+def collate(idx, imgs, texts, device):
+    w = min(MAX_WIDTH, max(imgs[i].shape[1] for i in idx))
+    w = int(math.ceil(w / 4) * 4)
+    x = np.ones((len(idx), 1, lines.LINE_HEIGHT, w), dtype=np.float32)
+    for k, i in enumerate(idx):
+        im = imgs[i][:, :w].astype(np.float32) / 255.0
+        x[k, 0, :, : im.shape[1]] = im
+    targets = [charset.encode(texts[i]) for i in idx]
+    lengths = torch.tensor([len(t) for t in targets], dtype=torch.long)
+    flat = torch.tensor([c for t in targets for c in t], dtype=torch.long)
+    return torch.from_numpy(x).to(device), flat, lengths
+
+
+def greedy_decode(logits):
+    best = logits.argmax(-1).cpu().numpy()
+    out = []
+    for row in best:
+        s, prev = [], 0
+        for c in row:
+            if c != prev and c != 0:
+                s.append(charset.CHARS[c - 1])
+            prev = c
+        out.append("".join(s))
+    return out
+
+
+def levenshtein(a, b):
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def evaluate(model, imgs, texts, writers, device, batch_size=64):
+    model.eval()
+    errs, total, exact = {}, {}, {}
+    with torch.no_grad():
+        for s in range(0, len(imgs), batch_size):
+            idx = list(range(s, min(len(imgs), s + batch_size)))
+            x, _, _ = collate(idx, imgs, texts, device)
+            preds = greedy_decode(model(x))
+            for i, p in zip(idx, preds):
+                ref = texts[i].replace(" ", "")
+                hyp = p.replace(" ", "")
+                w = writers[i]
+                errs[w] = errs.get(w, 0) + levenshtein(ref, hyp)
+                total[w] = total.get(w, 0) + len(ref)
+                exact[w] = exact.get(w, 0) + (ref == hyp)
+    model.train()
+    counts = {w: writers.count(w) for w in total}
+    report = {w: {"cer": errs[w] / max(1, total[w]), "exact": exact[w] / counts[w], "lines": counts[w]} for w in total}
+    report["all"] = {"cer": sum(errs.values()) / max(1, sum(total.values())),
+                     "exact": sum(exact.values()) / max(1, len(imgs)), "lines": len(imgs)}
+    return report
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--val", required=True)
+    ap.add_argument("--run", required=True)
+    ap.add_argument("--hours", type=float, default=1.0, help="stop after this wall time (resume later)")
+    ap.add_argument("--total-lines", type=int, default=600000, help="length of the cosine schedule in lines seen")
+    ap.add_argument("--batch", type=int, default=48)
+    ap.add_argument("--lr", type=float, default=1e-3)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--checkpoint-minutes", type=float, default=5)
+    ap.add_argument("--val-lines", type=int, default=1200)
+    a = ap.parse_args()
+
+    torch.set_num_threads(a.threads)
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    os.makedirs(a.run, exist_ok=True)
+    rng = random.Random(0)
+    imgs, texts, _ = load_shards(a.data)
+    vimgs, vtexts, vwriters = load_shards(a.val)
+    sel = random.Random(1).sample(range(len(vimgs)), min(a.val_lines, len(vimgs)))
+    vimgs, vtexts, vwriters = [vimgs[i] for i in sel], [vtexts[i] for i in sel], [vwriters[i] for i in sel]
+    print(f"train lines {len(imgs)}, held-out lines {len(vimgs)}, classes {charset.NUM_CLASSES}, device {device}",
+          flush=True)
+
+    model = CRNN(charset.NUM_CLASSES).to(device)
+    opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=1e-4)
+    ctc = nn.CTCLoss(blank=0, zero_infinity=True)
+    state = {"step": 0, "seen": 0, "best_cer": 1e9, "history": []}
+    latest = os.path.join(a.run, "latest.pt")
+    if os.path.exists(latest):
+        ck = torch.load(latest, map_location=device)
+        model.load_state_dict(ck["model"])
+        opt.load_state_dict(ck["opt"])
+        state = ck["state"]
+        print(f"resumed at step {state['step']} ({state['seen']} lines seen)", flush=True)
+
+    total_lines = a.total_lines
+
+    def lr_at(seen):
+        warm = 20000
+        if seen < warm:
+            return a.lr * max(0.05, seen / warm)
+        return a.lr * 0.5 * (1 + math.cos(math.pi * min(1.0, seen / total_lines)))
+
+    def save(path):
+        tmp = path + ".tmp"
+        torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "state": state}, tmp)
+        os.replace(tmp, path)
+
+    start = time.time()
+    last_ck = time.time()
+    t_log, seen_log = time.time(), state["seen"]
+    rng.seed(state["step"])
+    model.train()
+    done = False
+    n_shards = len(glob.glob(os.path.join(a.data, "shard-*.npz")))
+    while not done:
+        if len(glob.glob(os.path.join(a.data, "shard-*.npz"))) != n_shards:  # the renderer is still adding shards
+            imgs, texts, _ = load_shards(a.data)
+            n_shards = len(glob.glob(os.path.join(a.data, "shard-*.npz")))
+            print(f"reloaded: {len(imgs)} train lines", flush=True)
+        for idx in batches(imgs, texts, a.batch, rng):
+            x, flat, lengths = collate(idx, imgs, texts, device)
+            for g in opt.param_groups:
+                g["lr"] = lr_at(state["seen"])
+            logits = model(x)
+            logp = logits.log_softmax(-1).permute(1, 0, 2)  # T x N x C
+            t_len = torch.full((len(idx),), logp.shape[0], dtype=torch.long)
+            loss = ctc(logp.cpu() if device == "cpu" else logp, flat, t_len, lengths)
+            opt.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+            opt.step()
+            state["step"] += 1
+            state["seen"] += len(idx)
+            if state["step"] % 50 == 0:
+                rate = (state["seen"] - seen_log) / (time.time() - t_log)
+                t_log, seen_log = time.time(), state["seen"]
+                print(f"step {state['step']} seen {state['seen']} loss {loss.item():.3f} "
+                      f"lr {lr_at(state['seen']):.2e} {rate:.0f} lines/s", flush=True)
+            if time.time() - last_ck > a.checkpoint_minutes * 60:
+                rep = evaluate(model, vimgs, vtexts, vwriters, device)
+                state["history"].append({"step": state["step"], "seen": state["seen"], "heldout": rep})
+                print("held-out", json.dumps(rep, ensure_ascii=False), flush=True)
+                if rep["all"]["cer"] < state["best_cer"]:
+                    state["best_cer"] = rep["all"]["cer"]
+                    save(os.path.join(a.run, "best.pt"))
+                save(latest)
+                last_ck = time.time()
+            if time.time() - start > a.hours * 3600 or state["seen"] >= total_lines:
+                done = True
+                break
+    rep = evaluate(model, vimgs, vtexts, vwriters, device)
+    state["history"].append({"step": state["step"], "seen": state["seen"], "heldout": rep})
+    if rep["all"]["cer"] < state["best_cer"]:
+        state["best_cer"] = rep["all"]["cer"]
+        save(os.path.join(a.run, "best.pt"))
+    save(latest)
+    print("final held-out", json.dumps(rep, ensure_ascii=False), flush=True)
+
+
+if __name__ == "__main__":
+    main()
