@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Pilgi.Cli.Composition;
+using Pilgi.Cli.Console;
+using Pilgi.Core.Geometry;
+using Pilgi.Core.Metrics;
+using Pilgi.Core.Results;
+using Pilgi.Core.Templates;
+
+namespace Pilgi.Cli.Commands;
+
+/// <summary><c>eval --data &lt;dir&gt; --report &lt;file.json&gt;</c>: detection F1@IoU0.8, CER, exact fields, speed.</summary>
+public static class EvalCommand
+{
+    public const double Iou = 0.8;
+
+    public const string Usage =
+        "eval --data <dir> [--report <file.json>] [--limit N] [--models <dir>]\n" +
+        "    <dir> holds scans/, labels/ (AI Hub layout + handwritten/field) and templates/. Only a label's\n" +
+        "    form_type is used while reading; the rest scores the result.";
+
+    public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
+    {
+        var data = args.Get("--data") ?? throw new UsageException("eval needs --data <dir>.");
+        var reportPath = args.Get("--report");
+        var limit = args.Get("--limit") is null ? (int?)null : args.GetInt("--limit", 0);
+        var modelsDir = args.Get("--models");
+        args.RejectUnknown();
+
+        var set = LabelledSet.Load(data, limit);
+        var reader = ReaderFactory.Create(set.Templates, modelsDir);
+        foreach (var t in reader.Templates.All) reader.Templates.Get(t.Id); // prepare references before timing
+        var acc = new EvalAccumulator(Iou);
+        var progress = new ProgressBar(set.Items.Count, "evaluated");
+        foreach (var (scan, label) in set.Items)
+        {
+            ct.ThrowIfCancellationRequested();
+            var bytes = await File.ReadAllBytesAsync(scan.FullPath, ct);
+            var clock = Stopwatch.StartNew();
+            ScanResult? result = null;
+            try
+            {
+                result = (await reader.ReadAsync(bytes, scan.RelativePath, label.FormType, ct)).Result;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                System.Console.Error.WriteLine($"{scan.RelativePath}: {e.Message}");
+            }
+            double seconds = clock.Elapsed.TotalSeconds;
+            var template = label.FormType is { } id && reader.Templates.Contains(id) ? reader.Templates.Get(id).Template : null;
+            acc.AddPage(
+                result?.Regions.Where(r => r.Page == 1).Select(r => r.Box).ToList() ?? new List<Box>(),
+                label.HandwrittenBounds(),
+                Fields(label, template, result),
+                seconds);
+            progress.Report(result?.Pages ?? 1, result is null);
+        }
+        var report = acc.Report();
+        PrintTable(report);
+        if (reportPath is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(reportPath))!);
+            await File.WriteAllTextAsync(reportPath, report.ToJson(), ct);
+            System.Console.WriteLine($"report: {Path.GetFullPath(reportPath)}");
+        }
+        return 0;
+    }
+
+    private static IEnumerable<FieldSample> Fields(Pilgi.Core.Labels.LabelDocument label, FormTemplate? template, ScanResult? result)
+    {
+        foreach (var box in label.Boxes)
+        {
+            if (!box.Handwritten || box.Field is null) continue;
+            var kind = template?.TryGetField(box.Field)?.Kind ?? FieldKind.Text;
+            string? predicted = result is not null && result.Fields.TryGetValue(box.Field, out var f) ? f.Value : null;
+            yield return new FieldSample(label.FormType ?? "", box.Field, kind, box.Data, predicted);
+        }
+    }
+
+    public static void PrintTable(EvalReport r)
+    {
+        System.Console.WriteLine();
+        System.Console.WriteLine($"pages {r.Pages}");
+        System.Console.WriteLine($"detection @IoU{r.Detection.Iou:0.0#}  precision {r.Detection.Precision:0.000}  recall {r.Detection.Recall:0.000}  F1 {r.Detection.F1:0.000}  (tp {r.Detection.Tp}, fp {r.Detection.Fp}, fn {r.Detection.Fn})");
+        System.Console.WriteLine($"recognition CER {r.Recognition.Cer:0.0000}   fields exact {r.Fields.Exact:0.000} of {r.Fields.Total}");
+        System.Console.WriteLine($"speed {r.Speed.PagesPerSecond:0.00} pages/s   s/page p50 {r.Speed.SecondsPerPage.P50:0.000}  p95 {r.Speed.SecondsPerPage.P95:0.000}");
+        Slice("kind", r.ByKind);
+        Slice("template", r.ByTemplate);
+    }
+
+    private static void Slice(string title, Dictionary<string, FieldScores> slices)
+    {
+        if (slices.Count == 0) return;
+        System.Console.WriteLine();
+        System.Console.WriteLine($"{title,-18} {"fields",7} {"CER",8} {"exact",7}");
+        foreach (var (k, s) in slices.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            System.Console.WriteLine($"{k,-18} {s.Total,7} {s.Cer,8:0.0000} {s.Exact,7:0.000}");
+    }
+}

@@ -1,0 +1,66 @@
+using Pilgi.Cli.Composition;
+using Pilgi.Cli.Console;
+using Pilgi.Core.Errors;
+using Pilgi.Core.Results;
+using Pilgi.Imaging;
+using Pilgi.Pipeline.Reading;
+
+namespace Pilgi.Cli.Commands;
+
+/// <summary><c>process &lt;scans or folders...&gt; --templates &lt;dir&gt; --out &lt;dir&gt; [--template &lt;id&gt;]</c></summary>
+public static class ProcessCommand
+{
+    public const string Usage =
+        "process [<scan or folder>...] [--templates <dir>] [--out <dir>] [--template <id>] [--models <dir>]\n" +
+        "    Reads every scan (folders are walked recursively). Without arguments it reads the bundled samples\n" +
+        "    (samples/forms/scans with samples/forms/templates) into ./out.";
+
+    public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
+    {
+        var samples = DefaultPaths.SampleForms;
+        var inputs = args.Positionals.Count > 0 ? args.Positionals : [Path.Combine(samples, "scans")];
+        var templatesDir = args.Get("--templates") ?? Path.Combine(samples, "templates");
+        var outDir = args.Get("--out") ?? "out";
+        var templateId = args.Get("--template");
+        var modelsDir = args.Get("--models");
+        args.RejectUnknown();
+
+        var scans = ScanFile.Collect(inputs);
+        var reader = ReaderFactory.Create(templatesDir, modelsDir);
+        if (templateId is not null && !reader.Templates.Contains(templateId))
+            throw new UsageException($"--template {templateId}: no such template in {templatesDir}.");
+        var files = new ResultFiles(outDir, new OverlayPainter());
+        var progress = new ProgressBar(scans.Count, "processed");
+        int failed = 0;
+        foreach (var scan in scans)
+        {
+            ct.ThrowIfCancellationRequested();
+            var template = templateId ?? (scan.ParentFolderName is { } parent && reader.Templates.Contains(parent) ? parent : null);
+            try
+            {
+                var reading = await reader.ReadAsync(await File.ReadAllBytesAsync(scan.FullPath, ct), scan.RelativePath, template, ct);
+                files.WriteResult(scan.RelativePath, reading);
+                progress.Report(reading.Result.Pages, failed: false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failed++;
+                files.WriteError(scan.RelativePath, ErrorFor(scan.RelativePath, e));
+                progress.Report(0, failed: true);
+                System.Console.Error.WriteLine($"{scan.RelativePath}: {Describe(e)}");
+            }
+        }
+        System.Console.WriteLine($"{scans.Count - failed} of {scans.Count} scans read; results in {Path.GetFullPath(outDir)}");
+        return failed == 0 ? 0 : 2;
+    }
+
+    public static ErrorRecord ErrorFor(string scan, Exception e) => new()
+    {
+        Scan = scan,
+        Reason = e is PilgiException p ? p.Reason : ReasonCodes.InternalError,
+        Message = Describe(e),
+        Time = DateTimeOffset.UtcNow,
+    };
+
+    private static string Describe(Exception e) => e is PilgiException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+}

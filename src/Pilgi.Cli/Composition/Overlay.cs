@@ -1,0 +1,18 @@
+using Pilgi.Core.Results;
+using Pilgi.Imaging;
+
+namespace Pilgi.Cli.Composition;
+
+/// <summary>What the review overlay shows of a result: each read field's box, state and value.</summary>
+public static class Overlay
+{
+    public static IEnumerable<OverlayField> Fields(ScanResult result, int page)
+    {
+        foreach (var (key, field) in result.Fields)
+        {
+            if (field.Box is not { } box || field.Page != page) continue;
+            var state = !field.Valid ? OverlayState.Invalid : field.NeedsReview ? OverlayState.NeedsReview : OverlayState.Valid;
+            yield return new OverlayField(box, state, key, field.Value);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+namespace Pilgi.Cli.Console;
+
+/// <summary>Options (--name value, --flag) and positional arguments of one command line.</summary>
+public sealed class ArgumentList
+{
+    private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+
+    public ArgumentList(IEnumerable<string> args, IReadOnlySet<string> flags)
+    {
+        var list = args.ToList();
+        for (int i = 0; i < list.Count; i++)
+        {
+            var a = list[i];
+            if (a.StartsWith("--", StringComparison.Ordinal) && a.Length > 2)
+            {
+                var eq = a.IndexOf('=');
+                string name = eq > 0 ? a[..eq] : a;
+                string? value = eq > 0 ? a[(eq + 1)..] : null;
+                if (value is null && !flags.Contains(name))
+                {
+                    if (i + 1 >= list.Count) throw new UsageException($"{name} needs a value.");
+                    value = list[++i];
+                }
+                if (!_options.TryGetValue(name, out var values)) _options[name] = values = [];
+                values.Add(value ?? "true");
+            }
+            else
+            {
+                Positionals.Add(a);
+            }
+        }
+    }
+
+    public List<string> Positionals { get; } = [];
+
+    public string? Get(string name)
+    {
+        _used.Add(name);
+        return _options.TryGetValue(name, out var v) ? v[^1] : null;
+    }
+
+    public bool Flag(string name) => Get(name) is { } v && v != "false";
+
+    public int GetInt(string name, int fallback)
+    {
+        var v = Get(name);
+        if (v is null) return fallback;
+        return int.TryParse(v, out var n) && n > 0 ? n : throw new UsageException($"{name} must be a positive whole number, not '{v}'.");
+    }
+
+    /// <summary>Throws for options nobody asked for (typos should not be silently ignored).</summary>
+    public void RejectUnknown()
+    {
+        var unknown = _options.Keys.Where(k => !_used.Contains(k)).ToList();
+        if (unknown.Count > 0) throw new UsageException($"Unknown option {string.Join(", ", unknown)}.");
+    }
+}
+
+public sealed class UsageException(string message) : Exception(message);

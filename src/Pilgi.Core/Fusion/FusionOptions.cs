@@ -1,0 +1,22 @@
+namespace Pilgi.Core.Fusion;
+
+/// <summary>Thresholds of <see cref="FieldFusion"/>. Defaults are the contract values.</summary>
+public sealed record FusionOptions
+{
+    public static FusionOptions Default { get; } = new();
+
+    /// <summary>Share of a region's (template-space) area that must lie inside the inflated field box to assign it.</summary>
+    public double MinRegionCoverage { get; init; } = 0.5;
+
+    /// <summary>Field boxes grow on every side by this fraction of the field height before coverage is measured.</summary>
+    public double FieldInflateFraction { get; init; } = 0.10;
+
+    /// <summary>Regions on one line closer than this fraction of their height are joined without a space.</summary>
+    public double SameLineGapFraction { get; init; } = 0.6;
+
+    /// <summary>A region joins a line when its vertical centre is within this fraction of the line's height of the line's centre.</summary>
+    public double SameLineCenterFraction { get; init; } = 0.5;
+
+    /// <summary>Fields read with a confidence below this need review.</summary>
+    public double ReviewConfidence { get; init; } = 0.80;
+}

@@ -1,0 +1,133 @@
+using Pilgi.Core.Geometry;
+using Pilgi.Core.Labels;
+using Pilgi.Core.Templates;
+
+namespace Pilgi.Core.Metrics;
+
+/// <summary>
+/// Collects per-page evaluation data and produces an <see cref="EvalReport"/>. Definitions (a contract):
+/// detection is micro-averaged over pages with <see cref="DetectionMatcher"/>; CER = Σ edit distance / Σ reference
+/// length over all fields, both sides normalised with <see cref="TextNormalizer"/>, a missing prediction counting
+/// as all characters deleted; exact = share of fields equal after normalisation; pagesPerSecond = pages / Σ seconds;
+/// seconds-per-page percentiles by linear interpolation. Ratios with a zero denominator are 0.
+/// Not thread-safe.
+/// </summary>
+public sealed class EvalAccumulator
+{
+    public const double DefaultIouThreshold = 0.5;
+
+    private readonly List<double> _seconds = [];
+    private readonly FieldTally _all = new();
+    private readonly Dictionary<string, FieldTally> _byKind = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FieldTally> _byTemplate = new(StringComparer.Ordinal);
+    private int _tp, _fp, _fn;
+
+    public EvalAccumulator(double iouThreshold = DefaultIouThreshold)
+    {
+        if (iouThreshold is <= 0 or > 1 || double.IsNaN(iouThreshold))
+            throw new ArgumentOutOfRangeException(nameof(iouThreshold), iouThreshold, "The IoU threshold must lie in (0, 1].");
+        IouThreshold = iouThreshold;
+    }
+
+    public double IouThreshold { get; }
+
+    public int Pages => _seconds.Count;
+
+    /// <summary>
+    /// Adds one page. <paramref name="truth"/> holds the bounds of the handwritten labels only: a prediction on printed
+    /// text simply stays unmatched and counts as a false positive.
+    /// </summary>
+    public DetectionMatch AddPage(IReadOnlyList<Box> predicted, IReadOnlyList<Box> truth, IEnumerable<FieldSample> fields, double seconds)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        if (seconds < 0 || !double.IsFinite(seconds))
+            throw new ArgumentOutOfRangeException(nameof(seconds), seconds, "Seconds must be a finite number >= 0.");
+        var match = DetectionMatcher.Match(predicted, truth, IouThreshold);
+        _tp += match.TruePositives;
+        _fp += match.FalsePositives;
+        _fn += match.FalseNegatives;
+        foreach (var field in fields) AddField(field);
+        _seconds.Add(seconds);
+        return match;
+    }
+
+    /// <summary>Adds one page whose detection truth is the handwritten boxes of <paramref name="labels"/>.</summary>
+    public DetectionMatch AddPage(IReadOnlyList<Box> predicted, LabelDocument labels, IEnumerable<FieldSample> fields, double seconds)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        return AddPage(predicted, labels.HandwrittenBounds(), fields, seconds);
+    }
+
+    public EvalReport Report()
+    {
+        double precision = Ratio(_tp, _tp + _fp), recall = Ratio(_tp, _tp + _fn);
+        double total = _seconds.Sum();
+        return new EvalReport
+        {
+            Pages = Pages,
+            Detection = new DetectionScores
+            {
+                Iou = IouThreshold,
+                Precision = precision,
+                Recall = recall,
+                F1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0,
+                Tp = _tp,
+                Fp = _fp,
+                Fn = _fn,
+            },
+            Recognition = new RecognitionScores { Cer = _all.Cer },
+            Fields = new FieldTotals { Exact = _all.Exact, Total = _all.Count },
+            Speed = new SpeedScores
+            {
+                PagesPerSecond = total > 0 ? Pages / total : 0,
+                SecondsPerPage = new SecondsPerPage { P50 = Percentile.Of(_seconds, 50), P95 = Percentile.Of(_seconds, 95) },
+            },
+            ByKind = Scores(_byKind),
+            ByTemplate = Scores(_byTemplate),
+        };
+    }
+
+    private void AddField(FieldSample field)
+    {
+        string reference = TextNormalizer.Normalize(field.Reference);
+        string predicted = TextNormalizer.Normalize(field.Predicted);
+        int distance = EditDistance.Levenshtein(reference, predicted);
+        int length = EditDistance.Length(reference);
+        bool exact = field.Predicted is not null && reference == predicted;
+
+        _all.Add(distance, length, exact);
+        Tally(_byKind, field.Kind.ToJsonName()).Add(distance, length, exact);
+        Tally(_byTemplate, field.Template).Add(distance, length, exact);
+    }
+
+    private static FieldTally Tally(Dictionary<string, FieldTally> tallies, string key)
+    {
+        if (!tallies.TryGetValue(key, out var tally)) tallies[key] = tally = new FieldTally();
+        return tally;
+    }
+
+    private static Dictionary<string, FieldScores> Scores(Dictionary<string, FieldTally> tallies) =>
+        tallies.OrderBy(p => p.Key, StringComparer.Ordinal)
+               .ToDictionary(p => p.Key, p => new FieldScores { Cer = p.Value.Cer, Exact = p.Value.Exact, Total = p.Value.Count },
+                             StringComparer.Ordinal);
+
+    private static double Ratio(double numerator, double denominator) => denominator > 0 ? numerator / denominator : 0;
+
+    private sealed class FieldTally
+    {
+        private long _distance, _length;
+        private int _exact;
+
+        public int Count { get; private set; }
+        public double Cer => Ratio(_distance, _length);
+        public double Exact => Ratio(_exact, Count);
+
+        public void Add(int distance, int length, bool exact)
+        {
+            _distance += distance;
+            _length += length;
+            if (exact) _exact++;
+            Count++;
+        }
+    }
+}

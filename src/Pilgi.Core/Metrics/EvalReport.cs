@@ -1,0 +1,63 @@
+namespace Pilgi.Core.Metrics;
+
+/// <summary>
+/// Evaluation summary (a contract). JSON: <c>pages</c>, <c>detection</c>, <c>recognition</c>, <c>fields</c>,
+/// <c>speed</c>, plus the breakdowns <c>byKind</c> (snake_case kind names) and <c>byTemplate</c>.
+/// </summary>
+public sealed record EvalReport
+{
+    public int Pages { get; init; }
+    public DetectionScores Detection { get; init; } = new();
+    public RecognitionScores Recognition { get; init; } = new();
+    public FieldTotals Fields { get; init; } = new();
+    public SpeedScores Speed { get; init; } = new();
+    public Dictionary<string, FieldScores> ByKind { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, FieldScores> ByTemplate { get; init; } = new(StringComparer.Ordinal);
+
+    public string ToJson() => EvalReportJson.Serialize(this);
+}
+
+/// <summary>Micro-averaged detection scores at IoU threshold <see cref="Iou"/>; tp/fp/fn are the raw counts.</summary>
+public sealed record DetectionScores
+{
+    public double Iou { get; init; }
+    public double Precision { get; init; }
+    public double Recall { get; init; }
+    public double F1 { get; init; }
+    public int Tp { get; init; }
+    public int Fp { get; init; }
+    public int Fn { get; init; }
+}
+
+/// <summary>Character error rate over all labelled handwritten fields.</summary>
+public sealed record RecognitionScores
+{
+    public double Cer { get; init; }
+}
+
+/// <summary>Share of fields read exactly (after normalisation) and how many fields there were.</summary>
+public sealed record FieldTotals
+{
+    public double Exact { get; init; }
+    public int Total { get; init; }
+}
+
+/// <summary>CER, exact share and count for one slice of fields (a kind or a template).</summary>
+public sealed record FieldScores
+{
+    public double Cer { get; init; }
+    public double Exact { get; init; }
+    public int Total { get; init; }
+}
+
+public sealed record SpeedScores
+{
+    public double PagesPerSecond { get; init; }
+    public SecondsPerPage SecondsPerPage { get; init; } = new();
+}
+
+public sealed record SecondsPerPage
+{
+    public double P50 { get; init; }
+    public double P95 { get; init; }
+}

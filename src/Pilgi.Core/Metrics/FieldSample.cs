@@ -1,0 +1,6 @@
+using Pilgi.Core.Templates;
+
+namespace Pilgi.Core.Metrics;
+
+/// <summary>One labelled handwritten field for evaluation: the reference text and what was read (null when nothing).</summary>
+public sealed record FieldSample(string Template, string Key, FieldKind Kind, string Reference, string? Predicted);

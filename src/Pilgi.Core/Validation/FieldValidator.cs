@@ -1,0 +1,25 @@
+using Pilgi.Core.Templates;
+
+namespace Pilgi.Core.Validation;
+
+/// <summary>Checks one field value by its kind. Null, empty or whitespace-only values are always <c>empty</c>.</summary>
+public static class FieldValidator
+{
+    public static ValidationOutcome Validate(FieldKind kind, string? value)
+    {
+        if (ValueText.Compact(value).Length == 0) return ValidationOutcome.Invalid(ValidationReasons.Empty);
+        return kind switch
+        {
+            FieldKind.Text or FieldKind.Address => ValidationOutcome.Ok,
+            FieldKind.Name => NameValidator.Validate(value),
+            FieldKind.Rrn => RrnValidator.Validate(value),
+            FieldKind.Date => DateParsing.Validate(value),
+            FieldKind.Phone => PhoneValidator.Validate(value),
+            FieldKind.Account => AccountValidator.Validate(value),
+            FieldKind.Amount => AmountParsing.Validate(value),
+            FieldKind.AmountHangul => AmountHangul.Validate(value),
+            FieldKind.Bank => KnownBanks.Validate(value),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
+    }
+}

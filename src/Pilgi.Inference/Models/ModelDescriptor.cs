@@ -1,0 +1,50 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Pilgi.Core.Errors;
+
+namespace Pilgi.Inference.Models;
+
+/// <summary>
+/// What the C# side knows about a model: read from the JSON file beside the ONNX file, never from constants in code.
+/// </summary>
+public sealed record ModelDescriptor
+{
+    [JsonPropertyName("name")] public required string Name { get; init; }
+    [JsonPropertyName("version")] public required string Version { get; init; }
+    [JsonPropertyName("file")] public required string File { get; init; }
+    [JsonPropertyName("input")] public required string Input { get; init; }
+    [JsonPropertyName("output")] public required string Output { get; init; }
+    [JsonPropertyName("height")] public int Height { get; init; }
+    [JsonPropertyName("minWidth")] public int MinWidth { get; init; } = 8;
+    [JsonPropertyName("maxWidth")] public int MaxWidth { get; init; } = 1024;
+    [JsonPropertyName("widthMultiple")] public int WidthMultiple { get; init; } = 4;
+    [JsonPropertyName("blank")] public int Blank { get; init; }
+    /// <summary>Class i (i != blank) decodes to Charset[i - 1] when blank is 0.</summary>
+    [JsonPropertyName("charset")] public IReadOnlyList<string> Charset { get; init; } = [];
+
+    /// <summary>The ONNX file's full path, resolved beside the descriptor.</summary>
+    [JsonIgnore] public string ModelPath { get; init; } = "";
+
+    /// <summary>"name@version", as results report it.</summary>
+    [JsonIgnore] public string Id => $"{Name}@{Version}";
+
+    public static ModelDescriptor Load(string descriptorPath)
+    {
+        if (!System.IO.File.Exists(descriptorPath))
+            throw new PilgiException(ReasonCodes.InferenceFailed, $"Model descriptor not found: {descriptorPath}", descriptorPath);
+        ModelDescriptor? d;
+        try
+        {
+            d = JsonSerializer.Deserialize<ModelDescriptor>(System.IO.File.ReadAllText(descriptorPath));
+        }
+        catch (JsonException e)
+        {
+            throw new PilgiException(ReasonCodes.InferenceFailed, $"Model descriptor {descriptorPath} is not valid JSON: {e.Message}", descriptorPath);
+        }
+        if (d is null) throw new PilgiException(ReasonCodes.InferenceFailed, $"Model descriptor {descriptorPath} is empty.", descriptorPath);
+        var model = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(descriptorPath))!, d.File);
+        if (!System.IO.File.Exists(model))
+            throw new PilgiException(ReasonCodes.InferenceFailed, $"Model file {model} named by {descriptorPath} does not exist.", model);
+        return d with { ModelPath = model };
+    }
+}
