@@ -1,0 +1,44 @@
+using Pilgi.Inference.Recognition;
+
+namespace Pilgi.Inference.Tests.Recognition;
+
+public class CtcDecoderTests
+{
+    private static readonly string[] Charset = ["a", "b", "홍"];
+
+    /// <summary>One row per frame: the winning class gets <paramref name="p"/>, the rest share what is left.</summary>
+    private static float[] Frames(int classes, params (int Cls, float P)[] frames)
+    {
+        var probs = new float[frames.Length * classes];
+        for (int t = 0; t < frames.Length; t++)
+            for (int c = 0; c < classes; c++)
+                probs[t * classes + c] = c == frames[t].Cls ? frames[t].P : (1 - frames[t].P) / (classes - 1);
+        return probs;
+    }
+
+    [Fact]
+    public void Collapses_repeats_and_drops_blanks()
+    {
+        var probs = Frames(4, (1, 0.9f), (1, 0.95f), (0, 0.9f), (1, 0.8f), (3, 0.99f), (3, 0.7f), (0, 0.9f));
+        var r = CtcDecoder.Decode(probs, 7, 4, 0, Charset);
+        Assert.Equal("aa홍", r.Text);
+        // weakest character: the second "a" at 0.8
+        Assert.Equal(0.8, r.Confidence, 3);
+    }
+
+    [Fact]
+    public void Only_blanks_read_as_empty_with_zero_confidence()
+    {
+        var probs = Frames(4, (0, 0.9f), (0, 0.9f));
+        var r = CtcDecoder.Decode(probs, 2, 4, 0, Charset);
+        Assert.Equal("", r.Text);
+        Assert.Equal(0, r.Confidence);
+    }
+
+    [Fact]
+    public void Frames_beyond_the_usable_width_are_ignored()
+    {
+        var probs = Frames(4, (2, 0.9f), (0, 0.9f), (1, 0.9f));
+        Assert.Equal("b", CtcDecoder.Decode(probs, 2, 4, 0, Charset).Text);
+    }
+}

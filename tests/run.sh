@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The whole test suite from a fresh clone: installs what the tests need, runs every test project,
+# and ends with one "N passed, N failed, N skipped" line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet build Pipeline.sln -c Release -nologo -v q || exit 1
+status=0
+dotnet test Pipeline.sln -c Release --no-build -nologo --logger "trx" --results-directory "$results" \
+  --logger "console;verbosity=minimal" || status=$?
+
+# Sum the counters of every TRX file into the closing line.
+python3 - "$results" <<'PY'
+import glob, re, sys
+t = {"passed": 0, "failed": 0, "notExecuted": 0}
+for f in glob.glob(sys.argv[1] + "/*.trx"):
+    m = re.search(r"<Counters [^>]*>", open(f, encoding="utf-8").read())
+    if m:
+        for k in t:
+            v = re.search(k + r'="(\d+)"', m.group(0))
+            t[k] += int(v.group(1)) if v else 0
+print(f"{t['passed']} passed, {t['failed']} failed, {t['notExecuted']} skipped")
+PY
+exit $status
