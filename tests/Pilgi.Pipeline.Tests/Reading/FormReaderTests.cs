@@ -1,0 +1,39 @@
+using Pilgi.Core.Errors;
+using Pilgi.Core.Labels;
+using Pilgi.Pipeline.Tests.Support;
+
+namespace Pilgi.Pipeline.Tests.Reading;
+
+public class FormReaderTests
+{
+    public static IEnumerable<object[]> SampleScans() =>
+        Directory.GetFiles(Path.Combine(RepoPaths.SampleForms, "scans")).Order(StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
+
+    [Theory]
+    [MemberData(nameof(SampleScans))]
+    public async Task Identifies_the_template_and_finds_every_labelled_value(string scanName)
+    {
+        var reader = Readers.Create(RepoPaths.SampleTemplates, new FixedRecognizer("x"));
+        var label = LabelLoader.Load(Path.Combine(RepoPaths.SampleForms, "labels", Path.ChangeExtension(scanName, ".json")));
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.SampleForms, "scans", scanName));
+
+        var result = (await reader.ReadAsync(bytes, scanName, templateId: null)).Result;
+
+        Assert.Equal(label.FormType, result.Template);
+        var filled = label.Boxes.Where(b => b.Handwritten && b.Field is not null).Select(b => b.Field!).ToHashSet();
+        var read = result.Fields.Where(f => f.Value.Value is not null).Select(f => f.Key).ToHashSet();
+        Assert.Equal(filled.Order(), read.Order());
+    }
+
+    [Theory]
+    [InlineData(new byte[0], ReasonCodes.ImageEmpty)]
+    [InlineData(new byte[] { 0x3C, 0x68, 0x74, 0x6D, 0x6C, 0x3E, 0x3C, 0x2F, 0x68, 0x74, 0x6D, 0x6C, 0x3E }, ReasonCodes.ImageUnsupportedFormat)]
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46 }, ReasonCodes.ImageCorrupt)]
+    public async Task Unreadable_uploads_are_refused_with_a_stable_reason_naming_the_scan(byte[] bytes, string reason)
+    {
+        var reader = Readers.Create(RepoPaths.SampleTemplates, new FixedRecognizer("x"));
+        var e = await Assert.ThrowsAsync<PilgiException>(() => reader.ReadAsync(bytes, "remittance/bad.jpg", null));
+        Assert.Equal(reason, e.Reason);
+        Assert.Contains("bad.jpg", e.Message);
+    }
+}

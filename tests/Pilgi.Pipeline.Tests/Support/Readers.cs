@@ -1,0 +1,35 @@
+using Pilgi.Core.Raster;
+using Pilgi.Core.Registration;
+using Pilgi.Imaging;
+using Pilgi.Inference.Detection;
+using Pilgi.Inference.Models;
+using Pilgi.Inference.Recognition;
+using Pilgi.Pipeline.Reading;
+using Pilgi.Pipeline.Templates;
+
+namespace Pilgi.Pipeline.Tests.Support;
+
+internal static class Readers
+{
+    private static readonly Lazy<OnnxLineRecognizer> Recognizer = new(() =>
+        new OnnxLineRecognizer(ModelDescriptor.Load(Path.Combine(RepoPaths.Models, "recognizer", "pilgi-rec.json")), new OnnxSessionFactory()));
+
+    public static FormReader WithRealModels(string templatesDir) => Create(templatesDir, Recognizer.Value);
+
+    public static FormReader Create(string templatesDir, ILineRecognizer recognizer)
+    {
+        var registrar = new PageRegistrar();
+        var detection = new DetectionOptions();
+        return new FormReader(TemplateStore.FromDirectory(templatesDir, registrar, detection), new GuardedDecoder(),
+            registrar, new TemplateSubtractionDetector(detection), recognizer);
+    }
+}
+
+/// <summary>Reads every crop as the same text: for tests about everything but recognition.</summary>
+internal sealed class FixedRecognizer(string text) : ILineRecognizer
+{
+    public string ModelId => "fixed@test";
+
+    public Task<IReadOnlyList<TextRecognition>> RecognizeAsync(IReadOnlyList<GrayImage> crops, CancellationToken cancellationToken = default)
+        => Task.FromResult<IReadOnlyList<TextRecognition>>(crops.Select(_ => new TextRecognition(text, 0.99)).ToList());
+}
