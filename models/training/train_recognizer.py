@@ -22,7 +22,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pilgi_synth import charset, lines  # noqa: E402
 from recognizer_model import CRNN  # noqa: E402
 
-MAX_WIDTH = 640
+MAX_WIDTH = 512  # longer lines are dropped from training rather than cut (a cut line no longer matches its text)
 
 
 def load_shards(pattern_dir, limit=None):
@@ -30,9 +30,11 @@ def load_shards(pattern_dir, limit=None):
     for p in sorted(glob.glob(os.path.join(pattern_dir, "shard-*.npz"))):
         with np.load(p) as z:
             a, b, c = lines.unpack(z)
-        imgs += a
-        texts += b
-        writers += c
+        for im, t, w in zip(a, b, c):
+            if im.shape[1] <= MAX_WIDTH:
+                imgs.append(im)
+                texts.append(t)
+                writers.append(w)
         if limit and len(imgs) >= limit:
             break
     return imgs, texts, writers
@@ -145,7 +147,7 @@ def main():
     total_lines = a.total_lines
 
     def lr_at(seen):
-        warm = 20000
+        warm = 4000
         if seen < warm:
             return a.lr * max(0.05, seen / warm)
         return a.lr * 0.5 * (1 + math.cos(math.pi * min(1.0, seen / total_lines)))
