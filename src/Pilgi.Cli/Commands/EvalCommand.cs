@@ -65,16 +65,9 @@ public static class EvalCommand
         return 0;
     }
 
-    private static IEnumerable<FieldSample> Fields(Pilgi.Core.Labels.LabelDocument label, FormTemplate? template, ScanResult? result)
-    {
-        foreach (var box in label.Boxes)
-        {
-            if (!box.Handwritten || box.Field is null) continue;
-            var kind = template?.TryGetField(box.Field)?.Kind ?? FieldKind.Text;
-            string? predicted = result is not null && result.Fields.TryGetValue(box.Field, out var f) ? f.Value : null;
-            yield return new FieldSample(label.FormType ?? "", box.Field, kind, box.Data, predicted);
-        }
-    }
+    /// <summary>The label's fields against the result; a label naming no registered template scores no fields.</summary>
+    private static IEnumerable<FieldSample> Fields(Pilgi.Core.Labels.LabelDocument label, FormTemplate? template, ScanResult? result) =>
+        template is null ? [] : FieldSamples.FromLabels(label, template, result?.Fields ?? new Dictionary<string, FieldResult>());
 
     public static void PrintTable(EvalReport r)
     {

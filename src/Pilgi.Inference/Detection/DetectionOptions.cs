@@ -4,6 +4,8 @@ public sealed record DetectionOptions
 {
     /// <summary>Work at 1/Factor of the template's resolution (2: 150 dpi for a 300 dpi template).</summary>
     public int Factor { get; init; } = 2;
+    /// <summary>Scan pixels this much darker than the paper are ink (faint pencil-like strokes included).</summary>
+    public int InkContrast { get; init; } = 55;
     /// <summary>Printed-form pixels grow by this many working pixels before subtraction (absorbs misregistration).</summary>
     public int PrintMaskRadius { get; init; } = 2;
     /// <summary>Components smaller than this (working pixels) are noise.</summary>

@@ -27,7 +27,7 @@ public sealed class TemplateSubtractionDetector(DetectionOptions? options = null
         int w = form.PrintInk.Width, h = form.PrintInk.Height;
         var working = PageRegistrar.WarpToLevel(scan, registration.ReferenceToScan, f, w, h);
         byte paper = PaperLevel(working);
-        byte threshold = (byte)Math.Clamp(paper * 0.66, 90, 185);
+        byte threshold = (byte)Math.Clamp(paper - _o.InkContrast, 90, 200);
 
         var ink = Thresholding.Threshold(working, threshold);
         var residual = ink.Bits;
@@ -42,27 +42,25 @@ public sealed class TemplateSubtractionDetector(DetectionOptions? options = null
             if (printed[i] != 0) cp[i] = paper;
 
         var components = ConnectedComponents.Find(ink, 8, _o.MinComponentPixels);
-        var regions = new List<HandwritingRegion>();
-        foreach (var field in form.Template.Fields)
+        var fields = form.Template.Fields;
+        var boxes = fields.Select(fd => new Box(fd.Box.X / f, fd.Box.Y / f, fd.Box.W / f, fd.Box.H / f)).ToArray();
+        var members = boxes.Select(_ => new List<ConnectedComponent>()).ToArray();
+        foreach (var c in components)
         {
-            var fb = new Box(field.Box.X / f, field.Box.Y / f, field.Box.W / f, field.Box.H / f);
-            var zone = fb.Inflate(_o.FieldMarginX * fb.H, _o.FieldMarginY * fb.H);
-            var inside = new List<ConnectedComponent>();
-            foreach (var c in components)
-            {
-                double cx = c.Bounds.X + c.Bounds.W / 2.0, cy = c.Bounds.Y + c.Bounds.H / 2.0;
-                if (cx < zone.X || cx > zone.Right || cy < zone.Y || cy > zone.Bottom) continue;
-                if (IsRuleResidue(c, fb)) continue;
-                inside.Add(c);
-            }
-            var kept = MainLine(inside, fb);
+            int owner = NearestField(c, boxes);
+            if (owner >= 0 && !IsRuleResidue(c, boxes[owner])) members[owner].Add(c);
+        }
+        var regions = new List<HandwritingRegion>();
+        for (int k = 0; k < fields.Count; k++)
+        {
+            var kept = MainLine(members[k], boxes[k]);
             int mass = kept.Sum(c => c.PixelCount);
             if (mass < _o.MinFieldInk) continue;
             var union = kept[0].Bounds.ToBox();
             foreach (var c in kept.Skip(1)) union = union.Union(c.Bounds.ToBox());
             var templateBox = new Box(union.X * f, union.Y * f, union.W * f, union.H * f);
             var scanBox = registration.ReferenceToScan.Apply(templateBox).Clamp(scan.Width, scan.Height);
-            regions.Add(new HandwritingRegion(scanBox, templateBox, page, field.Key, mass));
+            regions.Add(new HandwritingRegion(scanBox, templateBox, page, fields[k].Key, mass));
         }
         return new DetectionResult(regions, clean, f);
     }
@@ -76,37 +74,80 @@ public sealed class TemplateSubtractionDetector(DetectionOptions? options = null
         return detection.CleanPage.Crop(b.Inflate(pad, pad));
     }
 
-    /// <summary>Thin long strokes along a field's border are left-overs of printed rules, not writing.</summary>
-    private static bool IsRuleResidue(ConnectedComponent c, Box field)
+    /// <summary>
+    /// The field a component belongs to: the one whose box holds its centre, else the nearest whose margin
+    /// (sideways <see cref="DetectionOptions.FieldMarginX"/>, above/below <see cref="DetectionOptions.FieldMarginY"/>
+    /// field heights) reaches it; -1 when none does. Each component goes to one field only, so a neighbour's
+    /// value is never swallowed.
+    /// </summary>
+    private int NearestField(ConnectedComponent c, Box[] fields)
     {
-        var r = c.Bounds;
-        bool thinHorizontal = r.H <= 3 && r.W > field.H * 0.8;
-        bool thinVertical = r.W <= 3 && r.H > field.H * 0.9;
-        double fill = (double)c.PixelCount / Math.Max(1, r.W * r.H);
-        return (thinHorizontal || thinVertical) && fill > 0.5;
+        double cx = c.Bounds.X + c.Bounds.W / 2.0, cy = c.Bounds.Y + c.Bounds.H / 2.0;
+        int best = -1;
+        double bestDistance = double.PositiveInfinity;
+        for (int k = 0; k < fields.Length; k++)
+        {
+            var b = fields[k];
+            double dx = Math.Max(0, Math.Max(b.X - cx, cx - b.Right)) / Math.Max(1e-6, _o.FieldMarginX * b.H);
+            double dy = Math.Max(0, Math.Max(b.Y - cy, cy - b.Bottom)) / Math.Max(1e-6, _o.FieldMarginY * b.H);
+            double d = Math.Max(dx, dy); // in units of the margin: <= 1 is within reach
+            if (d <= 1 && d < bestDistance) { bestDistance = d; best = k; }
+        }
+        return best;
     }
 
     /// <summary>
-    /// A value is written on one line: keep the components that share the band of the heaviest ink and drop
-    /// specks far from it.
+    /// Left-overs of printed rules that registration did not cover exactly: long and about one or two pixels
+    /// thick everywhere (pixels per unit of length), unlike any handwritten stroke.
+    /// </summary>
+    private static bool IsRuleResidue(ConnectedComponent c, Box field)
+    {
+        var r = c.Bounds;
+        double length = Math.Max(r.W, r.H);
+        double thickness = c.PixelCount / Math.Max(1.0, length);
+        return length >= field.H * 0.8 && thickness <= 2.0;
+    }
+
+    /// <summary>
+    /// A value is written on one line: drop components whose centre lies far above or below the ink-weighted centre
+    /// (seal rims, a neighbour's descenders); then grow the line sideways from its heaviest component, taking every
+    /// component within a gap of what it holds, so that isolated specks stay out but every word of a long value
+    /// comes in. A far component still joins when it is a stroke rather than a speck (digits in per-digit boxes).
     /// </summary>
     private static List<ConnectedComponent> MainLine(List<ConnectedComponent> comps, Box field)
     {
         if (comps.Count <= 1) return comps;
-        // band: ink-weighted centre and spread of the components
         double total = comps.Sum(c => (double)c.PixelCount);
         double cy = comps.Sum(c => (c.Bounds.Y + c.Bounds.H / 2.0) * c.PixelCount) / total;
-        var big = comps.Where(c => c.PixelCount >= total * 0.02).ToList();
-        double lineH = big.Count > 0 ? Median(big.Select(c => (double)c.Bounds.H)) : field.H * 0.5;
-        double top = cy - Math.Max(lineH, field.H * 0.25) * 0.9, bottom = cy + Math.Max(lineH, field.H * 0.25) * 0.9;
-        var kept = comps.Where(c => c.Bounds.Bottom >= top && c.Bounds.Y <= bottom).ToList();
-        if (kept.Count == 0) return comps;
-        // drop small specks that stand apart horizontally from everything heavier
-        var heavy = kept.Where(c => c.PixelCount >= total * 0.03).ToList();
-        if (heavy.Count == 0) return kept;
-        double left = heavy.Min(c => c.Bounds.X), right = heavy.Max(c => c.Bounds.Right);
-        double gap = lineH * 1.5;
-        return kept.Where(c => c.PixelCount >= total * 0.03 || (c.Bounds.Right >= left - gap && c.Bounds.X <= right + gap)).ToList();
+        double reach = field.H * 0.55;
+        var pool = comps.Where(c => Math.Abs(c.Bounds.Y + c.Bounds.H / 2.0 - cy) <= reach).ToList();
+        if (pool.Count == 0) return comps;
+        double lineH = Median(pool.Where(c => c.PixelCount >= total * 0.01).Select(c => (double)c.Bounds.H));
+        double gap = Math.Max(lineH, field.H * 0.3) * 1.5;
+        double substantial = 0.05 * lineH * lineH; // a stroke, not a speck (digits in per-digit boxes stand far apart)
+
+        var line = new List<ConnectedComponent>();
+        var seed = pool.MaxBy(c => c.PixelCount);
+        line.Add(seed);
+        pool.Remove(seed);
+        double left = seed.Bounds.X, right = seed.Bounds.Right;
+        bool grew = true;
+        while (grew)
+        {
+            grew = false;
+            for (int i = pool.Count - 1; i >= 0; i--)
+            {
+                var c = pool[i];
+                bool near = c.Bounds.Right >= left - gap && c.Bounds.X <= right + gap;
+                if (!near && c.PixelCount < substantial) continue;
+                line.Add(c);
+                pool.RemoveAt(i);
+                left = Math.Min(left, c.Bounds.X);
+                right = Math.Max(right, c.Bounds.Right);
+                grew = true;
+            }
+        }
+        return line;
     }
 
     private static double Median(IEnumerable<double> values)
