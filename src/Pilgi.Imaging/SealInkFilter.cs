@@ -18,6 +18,14 @@ public sealed record SealInkFilter
     /// <summary>Red must exceed green and blue each by more than this.</summary>
     public int RedLeadAbove { get; init; } = 50;
 
+    /// <summary>Weaker red lead that marks a seal's smeared edge when seal ink is within <see cref="FringeRadius"/>.</summary>
+    public int FringeLeadAbove { get; init; } = 15;
+
+    public int FringeRadius { get; init; } = 2;
+
+    public bool IsSealFringe(byte red, byte green, byte blue) =>
+        Enabled && red - green > FringeLeadAbove && red - blue > FringeLeadAbove;
+
     public bool IsSealInk(byte red, byte green, byte blue) =>
         Enabled && red > RedAbove && red - green > RedLeadAbove && red - blue > RedLeadAbove;
 }

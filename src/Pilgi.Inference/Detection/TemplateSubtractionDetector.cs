@@ -41,9 +41,10 @@ public sealed class TemplateSubtractionDetector(DetectionOptions? options = null
         for (int i = 0; i < cp.Length; i++)
             if (printed[i] != 0) cp[i] = paper;
 
-        var components = ConnectedComponents.Find(ink, 8, _o.MinComponentPixels);
         var fields = form.Template.Fields;
         var boxes = fields.Select(fd => new Box(fd.Box.X / f, fd.Box.Y / f, fd.Box.W / f, fd.Box.H / f)).ToArray();
+        RuleResidueEraser.Erase(ink, (int)(boxes.Min(b => b.H) * 0.5), 3);
+        var components = ConnectedComponents.Find(ink, 8, _o.MinComponentPixels);
         var members = boxes.Select(_ => new List<ConnectedComponent>()).ToArray();
         foreach (var c in components)
         {
@@ -124,7 +125,9 @@ public sealed class TemplateSubtractionDetector(DetectionOptions? options = null
         if (pool.Count == 0) return comps;
         double lineH = Median(pool.Where(c => c.PixelCount >= total * 0.01).Select(c => (double)c.Bounds.H));
         double gap = Math.Max(lineH, field.H * 0.3) * 1.5;
-        double substantial = 0.05 * lineH * lineH; // a stroke, not a speck (digits in per-digit boxes stand far apart)
+        // a stroke, not a speck or a seal's left-over (digits in per-digit boxes stand far apart yet belong)
+        var strokes = pool.Where(c => c.PixelCount >= total * 0.01).Select(c => (double)c.PixelCount);
+        double substantial = Math.Max(0.05 * lineH * lineH, 0.25 * Median(strokes));
 
         var line = new List<ConnectedComponent>();
         var seed = pool.MaxBy(c => c.PixelCount);
@@ -142,6 +145,7 @@ public sealed class TemplateSubtractionDetector(DetectionOptions? options = null
                 if (!near && c.PixelCount < substantial) continue;
                 line.Add(c);
                 pool.RemoveAt(i);
+                if (c.PixelCount < substantial) continue; // specks may join but never extend the line (no chains)
                 left = Math.Min(left, c.Bounds.X);
                 right = Math.Max(right, c.Bounds.Right);
                 grew = true;
