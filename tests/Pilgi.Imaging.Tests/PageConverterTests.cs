@@ -29,4 +29,18 @@ public class PageConverterTests
         Assert.Equal(PageConverter.Luminance(20, 40, 160), gray[1, 1]);
         Assert.Equal(255, gray[1, 0]);
     }
+
+    [Fact]
+    public void Faintly_red_pixels_are_whitened_only_next_to_seal_ink()
+    {
+        using var image = new Image<Rgb24>(12, 1, new Rgb24(255, 255, 255));
+        image[0, 0] = new Rgb24(220, 30, 40);    // seal ink
+        image[2, 0] = new Rgb24(160, 120, 125);  // its JPEG-smeared edge: greyish pink
+        image[10, 0] = new Rgb24(160, 120, 125); // the same colour far from any seal stays
+
+        var gray = PageConverter.ToGray(image.Frames.RootFrame, SealInkFilter.Default);
+
+        Assert.Equal(255, gray[2, 0]);
+        Assert.Equal(PageConverter.Luminance(160, 120, 125), gray[10, 0]);
+    }
 }
