@@ -1,6 +1,7 @@
 using Pilgi.Core.Results;
 using Pilgi.Imaging;
 using Pilgi.Pipeline.Reading;
+using Pilgi.Pipeline.Steps;
 
 namespace Pilgi.Cli.Composition;
 
@@ -12,7 +13,7 @@ public sealed class ResultFiles(string outDir, OverlayPainter painter)
         var basePath = Prepare(relativePath);
         File.Delete(basePath + ".error.json");
         File.WriteAllBytes(basePath + ".json", ResultJson.SerializeToUtf8Bytes(reading.Result));
-        using var overlay = painter.Paint(reading.Pages[0], Overlay.Fields(reading.Result, page: 1));
+        using var overlay = painter.Paint(reading.Pages[0], ResultOverlay.Fields(reading.Result, page: 1));
         File.WriteAllBytes(basePath + ".overlay.png", ImageCodec.EncodePng(overlay));
     }
 

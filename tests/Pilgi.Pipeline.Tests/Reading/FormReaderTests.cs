@@ -13,7 +13,7 @@ public class FormReaderTests
     [MemberData(nameof(SampleScans))]
     public async Task Identifies_the_template_and_finds_every_labelled_value(string scanName)
     {
-        var reader = Readers.Create(RepoPaths.SampleTemplates, new FixedRecognizer("x"));
+        var reader = Readers.SampleFixedText;
         var label = LabelLoader.Load(Path.Combine(RepoPaths.SampleForms, "labels", Path.ChangeExtension(scanName, ".json")));
         var bytes = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.SampleForms, "scans", scanName));
 
@@ -31,7 +31,7 @@ public class FormReaderTests
     [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46 }, ReasonCodes.ImageCorrupt)]
     public async Task Unreadable_uploads_are_refused_with_a_stable_reason_naming_the_scan(byte[] bytes, string reason)
     {
-        var reader = Readers.Create(RepoPaths.SampleTemplates, new FixedRecognizer("x"));
+        var reader = Readers.SampleFixedText;
         var e = await Assert.ThrowsAsync<PilgiException>(() => reader.ReadAsync(bytes, "remittance/bad.jpg", null));
         Assert.Equal(reason, e.Reason);
         Assert.Contains("bad.jpg", e.Message);

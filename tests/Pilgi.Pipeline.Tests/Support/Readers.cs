@@ -14,7 +14,15 @@ internal static class Readers
     private static readonly Lazy<OnnxLineRecognizer> Recognizer = new(() =>
         new OnnxLineRecognizer(ModelDescriptor.Load(Path.Combine(RepoPaths.Models, "recognizer", "pilgi-rec.json")), new OnnxSessionFactory()));
 
+    private static readonly Lazy<FormReader> FixedText = new(() => Create(RepoPaths.SampleTemplates, new FixedRecognizer("x")));
+
     public static FormReader WithRealModels(string templatesDir) => Create(templatesDir, Recognizer.Value);
+
+    /// <summary>
+    /// One reader of the sample templates whose recogniser reads every crop as "x", shared by the tests so that
+    /// the template references are prepared once.
+    /// </summary>
+    public static FormReader SampleFixedText => FixedText.Value;
 
     public static FormReader Create(string templatesDir, ILineRecognizer recognizer)
     {

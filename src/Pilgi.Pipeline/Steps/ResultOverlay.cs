@@ -1,10 +1,10 @@
 using Pilgi.Core.Results;
 using Pilgi.Imaging;
 
-namespace Pilgi.Cli.Composition;
+namespace Pilgi.Pipeline.Steps;
 
-/// <summary>What the review overlay shows of a result: each read field's box, state and value.</summary>
-public static class Overlay
+/// <summary>What a review overlay shows of a result: each read field's box, state and value on its page.</summary>
+public static class ResultOverlay
 {
     public static IEnumerable<OverlayField> Fields(ScanResult result, int page)
     {

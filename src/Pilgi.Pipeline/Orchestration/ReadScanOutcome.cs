@@ -1,0 +1,15 @@
+namespace Pilgi.Pipeline.Orchestration;
+
+/// <summary>The output of <see cref="ReadScanOrchestrator"/>.</summary>
+/// <param name="Status">One of <see cref="ReadScanOutcome.Succeeded"/>, <see cref="ReadScanOutcome.Failed"/>, <see cref="ReadScanOutcome.Superseded"/>.</param>
+/// <param name="Scan">The scan's container path.</param>
+/// <param name="Blob">What was written: <c>results/…json</c>, <c>failed/…json</c>, or null when superseded.</param>
+/// <param name="Reason">The reason code when it failed.</param>
+public sealed record ReadScanOutcome(string Status, string Scan, int Pages, string? Blob, string? Reason = null, string? Message = null)
+{
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+
+    /// <summary>The blob was replaced (new ETag) before it was read: the new upload has its own instance.</summary>
+    public const string Superseded = "superseded";
+}

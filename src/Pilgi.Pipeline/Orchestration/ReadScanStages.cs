@@ -1,0 +1,12 @@
+namespace Pilgi.Pipeline.Orchestration;
+
+/// <summary>The stages of <see cref="ReadScanOrchestrator"/>, as its custom status and in failure messages.</summary>
+public static class ReadScanStages
+{
+    public const string Preprocess = "preprocess";
+    public const string Detect = "detect";
+    public const string Recognize = "recognize";
+    public const string Write = "write";
+    public const string WriteFailure = "write-failure";
+    public const string Done = "done";
+}

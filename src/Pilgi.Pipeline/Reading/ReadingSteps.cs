@@ -1,0 +1,149 @@
+using Pilgi.Core.Errors;
+using Pilgi.Core.Fusion;
+using Pilgi.Core.Geometry;
+using Pilgi.Core.Raster;
+using Pilgi.Core.Registration;
+using Pilgi.Core.Results;
+using Pilgi.Imaging;
+using Pilgi.Inference.Detection;
+using Pilgi.Inference.Recognition;
+using Pilgi.Pipeline.Templates;
+
+namespace Pilgi.Pipeline.Reading;
+
+/// <summary>
+/// The stages of reading a scan, each callable alone on images: decode, choose the template, register a page,
+/// detect its handwriting, recognise a batch of crops, fuse. <see cref="FormReader"/> runs them in one process;
+/// the durable activities run them one by one around the blob store. Holds the engines (models loaded once), not
+/// the templates; thread-safe, meant to be a singleton.
+/// </summary>
+public sealed class ReadingSteps
+{
+    public const string DetectorId = "template-subtraction@1";
+
+    private readonly GuardedDecoder _decoder;
+    private readonly PageRegistrar _registrar;
+    private readonly TemplateSubtractionDetector _detector;
+    private readonly ILineRecognizer _recognizer;
+    private readonly FusionOptions _fusion;
+
+    public ReadingSteps(GuardedDecoder decoder, PageRegistrar registrar, TemplateSubtractionDetector detector,
+        ILineRecognizer recognizer, FusionOptions? fusion = null, int recognitionBatchSize = RecognitionBatches.DefaultSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(recognitionBatchSize);
+        _decoder = decoder ?? throw new ArgumentNullException(nameof(decoder));
+        _registrar = registrar ?? throw new ArgumentNullException(nameof(registrar));
+        _detector = detector ?? throw new ArgumentNullException(nameof(detector));
+        _recognizer = recognizer ?? throw new ArgumentNullException(nameof(recognizer));
+        _fusion = fusion ?? FusionOptions.Default;
+        RecognitionBatchSize = recognitionBatchSize;
+    }
+
+    public PageRegistrar Registrar => _registrar;
+    public ILineRecognizer Recognizer => _recognizer;
+
+    /// <summary>How many crops one recogniser call (one recognise activity) reads.</summary>
+    public int RecognitionBatchSize { get; }
+
+    /// <summary>Model role -> "name@version", as results report them.</summary>
+    public IReadOnlyDictionary<string, string> Models => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["detector"] = DetectorId,
+        ["recognizer"] = _recognizer.ModelId,
+    };
+
+    /// <summary>The upload's grey pages; refusals are <see cref="PilgiException"/>s naming <paramref name="scanName"/>.</summary>
+    public Task<DecodedScan> DecodeAsync(byte[] data, string scanName, CancellationToken cancellationToken = default) =>
+        _decoder.DecodeAsync(data, scanName, cancellationToken);
+
+    /// <summary>
+    /// The template named, or else the registered template that fits the page best (then <paramref name="coarse"/>
+    /// is its coarse registration, which <see cref="RegisterPage"/> can start from).
+    /// </summary>
+    public FormReference ChooseTemplate(TemplateStore templates, GrayImage page, string scanName, string? templateId,
+        out Registration? coarse)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        coarse = null;
+        if (templateId is not null) return templates.Get(templateId);
+        FormReference? best = null;
+        double bestScore = double.NegativeInfinity;
+        foreach (var t in templates.All)
+        {
+            var form = templates.Get(t.Id);
+            var reg = _registrar.RegisterCoarse(page, form.Reference);
+            if (reg is not null && reg.Score > bestScore)
+            {
+                best = form;
+                bestScore = reg.Score;
+                coarse = reg;
+            }
+        }
+        if (best is null || bestScore < _registrar.Options.MinScore)
+            throw new PilgiException(ReasonCodes.TemplateNotIdentified,
+                $"{scanName}: no registered template fits this page (best score {Math.Max(0, bestScore):0.00}, " +
+                $"needed {_registrar.Options.MinScore:0.00}; templates: {string.Join(", ", templates.All.Select(t => t.Id))}).",
+                scanName);
+        return best;
+    }
+
+    /// <summary>Where the template lies on the page; <c>registration_failed</c> when it does not line up.</summary>
+    /// <param name="coarse">The coarse registration already found while identifying the template, if any.</param>
+    public Registration RegisterPage(GrayImage page, int pageNumber, FormReference form, string scanName, Registration? coarse = null)
+    {
+        var registration = _registrar.Register(page, form.Reference, coarse);
+        if (registration is null || registration.Score < _registrar.Options.MinScore)
+            throw new PilgiException(ReasonCodes.RegistrationFailed,
+                $"{scanName} page {pageNumber}: the page does not line up with template '{form.Template.Id}' " +
+                $"(score {registration?.Score ?? 0:0.00}). Is it the right form, and is the whole page scanned?",
+                scanName);
+        return registration;
+    }
+
+    /// <summary>The handwriting on a registered page, one region per filled field, with the crops to read.</summary>
+    public PageDetection DetectPage(GrayImage page, int pageNumber, FormReference form, Registration registration)
+    {
+        var detection = _detector.Detect(page, pageNumber, form, registration);
+        var crops = detection.Regions.Select(r => TemplateSubtractionDetector.Crop(detection, r)).ToList();
+        return new PageDetection(pageNumber, detection.Regions, crops);
+    }
+
+    /// <summary>One recogniser call: the crops of one batch.</summary>
+    public Task<IReadOnlyList<TextRecognition>> RecognizeBatchAsync(IReadOnlyList<GrayImage> crops, CancellationToken cancellationToken = default) =>
+        _recognizer.RecognizeAsync(crops, cancellationToken);
+
+    /// <summary>Every crop, in the batches <see cref="RecognitionBatches.Plan"/> makes of the regions; results in region order.</summary>
+    public async Task<IReadOnlyList<TextRecognition>> RecognizeAsync(IReadOnlyList<HandwritingRegion> regions,
+        IReadOnlyList<GrayImage> crops, CancellationToken cancellationToken = default)
+    {
+        if (regions.Count != crops.Count) throw new ArgumentException("One crop per region is needed.", nameof(crops));
+        var texts = new TextRecognition[crops.Count];
+        foreach (var batch in RecognitionBatches.Plan(regions.Select(r => r.TemplateBox).ToList(), RecognitionBatchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var read = await RecognizeBatchAsync(batch.Select(i => crops[i]).ToList(), cancellationToken).ConfigureAwait(false);
+            if (read.Count != batch.Length)
+                throw new InvalidOperationException($"The recogniser returned {read.Count} reads for {batch.Length} crops.");
+            for (int k = 0; k < batch.Length; k++) texts[batch[k]] = read[k];
+        }
+        return texts;
+    }
+
+    /// <summary>
+    /// The template's fields from what was read: <paramref name="texts"/>[i] is the read of
+    /// <paramref name="regions"/>[i]; <paramref name="referenceToScanByPage"/> has every page's registration.
+    /// Fills <c>template</c>, <c>fields</c> and <c>regions</c> of the result.
+    /// </summary>
+    public ScanResult Fuse(FormReference form, IReadOnlyDictionary<int, AffineTransform> referenceToScanByPage,
+        IReadOnlyList<HandwritingRegion> regions, IReadOnlyList<TextRecognition> texts)
+    {
+        if (regions.Count != texts.Count) throw new ArgumentException("One read per region is needed.", nameof(texts));
+        var recognized = new List<RecognizedRegion>();
+        // a region read as nothing is still handwriting found: it is reported, and its field is left for review
+        for (int i = 0; i < regions.Count; i++)
+            recognized.Add(new RecognizedRegion(regions[i].ScanBox, regions[i].Page, texts[i].Text, texts[i].Confidence));
+        var scanToTemplate = referenceToScanByPage.ToDictionary(kv => kv.Key, kv => kv.Value.Inverse());
+        var fused = FieldFusion.Fuse(form.Template, recognized, scanToTemplate, _fusion);
+        return new ScanResult { Template = form.Template.Id, Fields = fused.Fields, Regions = fused.Regions };
+    }
+}

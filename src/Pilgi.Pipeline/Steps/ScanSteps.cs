@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using Pilgi.Core.Errors;
+using Pilgi.Core.Raster;
+using Pilgi.Core.Registration;
+using Pilgi.Core.Results;
+using Pilgi.Imaging;
+using Pilgi.Pipeline.Orchestration;
+using Pilgi.Pipeline.Reading;
+using Pilgi.Pipeline.Storage;
+using Pilgi.Pipeline.Templates;
+
+namespace Pilgi.Pipeline.Steps;
+
+/// <summary>
+/// The steps the durable activities run, on blobs: each reads its inputs from the blob store by name, runs
+/// <see cref="ReadingSteps"/>, writes its outputs (overwriting, so a retry is harmless) and returns small records.
+/// Thread-safe; meant to be a singleton.
+/// </summary>
+public sealed class ScanSteps
+{
+    private readonly IBlobStore _blobs;
+    private readonly ITemplateProvider _templates;
+    private readonly ReadingSteps _reading;
+    private readonly OverlayPainter _painter;
+
+    public ScanSteps(IBlobStore blobs, ITemplateProvider templates, ReadingSteps reading, OverlayPainter? painter = null)
+    {
+        _blobs = blobs ?? throw new ArgumentNullException(nameof(blobs));
+        _templates = templates ?? throw new ArgumentNullException(nameof(templates));
+        _reading = reading ?? throw new ArgumentNullException(nameof(reading));
+        _painter = painter ?? new OverlayPainter();
+    }
+
+    public ReadingSteps Reading => _reading;
+
+    /// <summary>
+    /// Reads the upload, decodes it under the limits, verifies (or chooses) its template, registers every page to it
+    /// and stores the grey pages in the work container.
+    /// </summary>
+    public Task<PreprocessResult> PreprocessAsync(PreprocessRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return NamingScanAsync(request.Job.Path, () => PreprocessCoreAsync(request, cancellationToken));
+    }
+
+    private async Task<PreprocessResult> PreprocessCoreAsync(PreprocessRequest request, CancellationToken cancellationToken)
+    {
+        var job = request.Job;
+        var scan = await _blobs.ReadAsync(StorageNames.Scans, job.BlobName, cancellationToken).ConfigureAwait(false);
+        if (job.ETag.Length > 0 && ScanInstanceIds.NormalizeETag(scan.ETag) != ScanInstanceIds.NormalizeETag(job.ETag))
+            return new PreprocessResult(job.TemplateId, [], _reading.RecognitionBatchSize, new Dictionary<string, double>(), scan.ETag);
+
+        var timer = new StageTimer();
+        var decoded = await timer.TimeAsync("decode", () => _reading.DecodeAsync(scan.Data, job.Path, cancellationToken)).ConfigureAwait(false);
+        var templates = await _templates.GetAsync(job.TemplateId, cancellationToken).ConfigureAwait(false);
+        Registration? coarse = null;
+        var form = timer.Time("registration", () => _reading.ChooseTemplate(templates, decoded.Pages[0], job.Path, job.TemplateId, out coarse));
+        var pages = new List<PageRef>(decoded.Pages.Count);
+        for (int p = 0; p < decoded.Pages.Count; p++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = decoded.Pages[p];
+            var registration = timer.Time("registration", () => _reading.RegisterPage(page, p + 1, form, job.Path, p == 0 ? coarse : null));
+            var blob = WorkBlobs.Page(request.WorkPrefix, p + 1);
+            await WriteImageAsync(StorageNames.Work, blob, page, cancellationToken).ConfigureAwait(false);
+            pages.Add(PageRef.From(p + 1, blob, page.Width, page.Height, registration));
+        }
+        return new PreprocessResult(form.Template.Id, pages, _reading.RecognitionBatchSize, StageTimings(timer));
+    }
+
+    /// <summary>Finds the handwriting on one stored page and stores a crop per region.</summary>
+    public Task<DetectResult> DetectAsync(DetectRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return NamingScanAsync(request.ScanName, () => DetectCoreAsync(request, cancellationToken));
+    }
+
+    private async Task<DetectResult> DetectCoreAsync(DetectRequest request, CancellationToken cancellationToken)
+    {
+        var form = (await _templates.GetAsync(request.TemplateId, cancellationToken).ConfigureAwait(false)).Get(request.TemplateId);
+        var page = await ReadImageAsync(StorageNames.Work, request.Page.Blob, cancellationToken).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        var detection = _reading.DetectPage(page, request.Page.Page, form, request.Page.ToRegistration());
+        double ms = clock.Elapsed.TotalMilliseconds;
+        var regions = new RegionRef[detection.Regions.Count];
+        await Task.WhenAll(detection.Regions.Select(async (region, i) =>
+        {
+            var blob = WorkBlobs.Crop(request.WorkPrefix, request.Page.Page, i + 1);
+            await WriteImageAsync(StorageNames.Work, blob, detection.Crops[i], cancellationToken).ConfigureAwait(false);
+            regions[i] = RegionRef.From(region, blob);
+        })).ConfigureAwait(false);
+        return new DetectResult(request.Page.Page, regions, Math.Round(ms, 1));
+    }
+
+    /// <summary>Reads the crops of one batch with one recogniser call.</summary>
+    public async Task<RecognizeResult> RecognizeAsync(RecognizeRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var crops = await Task.WhenAll(request.CropBlobs.Select(b => ReadImageAsync(StorageNames.Work, b, cancellationToken))).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        var texts = await _reading.RecognizeBatchAsync(crops, cancellationToken).ConfigureAwait(false);
+        if (texts.Count != crops.Length)
+            throw new InvalidOperationException($"The recogniser returned {texts.Count} reads for {crops.Length} crops.");
+        return new RecognizeResult(texts.Select(TextRead.From).ToList(), Math.Round(clock.Elapsed.TotalMilliseconds, 1));
+    }
+
+    /// <summary>
+    /// Fuses the reads into the template's fields, validates them, and writes the overlays and then the result
+    /// document (last, so a result that exists is complete).
+    /// </summary>
+    public Task<WrittenResult> FuseAndWriteAsync(FuseRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return NamingScanAsync(request.Job.Path, () => FuseAndWriteCoreAsync(request, cancellationToken));
+    }
+
+    private async Task<WrittenResult> FuseAndWriteCoreAsync(FuseRequest request, CancellationToken cancellationToken)
+    {
+        var job = request.Job;
+        var form = (await _templates.GetAsync(request.TemplateId, cancellationToken).ConfigureAwait(false)).Get(request.TemplateId);
+        var clock = Stopwatch.StartNew();
+        var transforms = request.Pages.ToDictionary(p => p.Page, p => p.ReferenceToScanTransform());
+        var result = _reading.Fuse(form, transforms, request.Regions.Select(r => r.ToRegion()).ToList(),
+            request.Texts.Select(t => t.ToRecognition()).ToList());
+        var timings = new Dictionary<string, double>(request.TimingsMs, StringComparer.Ordinal)
+        {
+            ["fusionMs"] = Math.Round(clock.Elapsed.TotalMilliseconds, 1),
+        };
+        result = result with { Scan = job.Path, Pages = request.Pages.Count, Models = new(_reading.Models), Timings = timings };
+
+        var overlays = new List<string>();
+        var painted = result.Fields.Values.Where(f => f.Box is not null).Select(f => f.Page).Append(1).Distinct().Order();
+        foreach (var pageNumber in painted)
+        {
+            var pageRef = request.Pages.FirstOrDefault(p => p.Page == pageNumber);
+            if (pageRef is null) continue;
+            var page = await ReadImageAsync(StorageNames.Work, pageRef.Blob, cancellationToken).ConfigureAwait(false);
+            using var overlay = _painter.Paint(page, ResultOverlay.Fields(result, pageNumber));
+            var blob = job.OverlayBlobFor(pageNumber);
+            await _blobs.WriteAsync(StorageNames.Results, blob, WorkImageCodec.EncodePng(overlay), ContentTypes.Png, cancellationToken).ConfigureAwait(false);
+            overlays.Add($"{StorageNames.Results}/{blob}");
+        }
+        await _blobs.WriteAsync(StorageNames.Results, job.ResultBlob, ResultJson.SerializeToUtf8Bytes(result), ContentTypes.Json,
+            cancellationToken).ConfigureAwait(false);
+        var fields = result.Fields.Values;
+        return new WrittenResult($"{StorageNames.Results}/{job.ResultBlob}", overlays, fields.Count,
+            fields.Count(f => f.Value is not null), fields.Count(f => f.NeedsReview), fields.Count(f => f.Value is not null && !f.Valid));
+    }
+
+    /// <summary>Writes the error record of a scan that could not be read; the scan itself stays where it is.</summary>
+    public async Task<string> WriteFailureAsync(FailureRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var record = new ErrorRecord
+        {
+            Scan = request.Job.Path,
+            Reason = request.Reason,
+            Message = request.Message,
+            InstanceId = request.InstanceId,
+            Time = request.Time,
+        };
+        await _blobs.WriteAsync(StorageNames.Failed, request.Job.FailureBlob, ResultJson.SerializeToUtf8Bytes(record), ContentTypes.Json,
+            cancellationToken).ConfigureAwait(false);
+        return $"{StorageNames.Failed}/{request.Job.FailureBlob}";
+    }
+
+    /// <summary>Every refusal names the scan it is about (the error record's reader may see only the message).</summary>
+    private static async Task<T> NamingScanAsync<T>(string scanName, Func<Task<T>> step)
+    {
+        try
+        {
+            return await step().ConfigureAwait(false);
+        }
+        catch (PilgiException e) when (!e.Message.Contains(scanName, StringComparison.Ordinal))
+        {
+            throw new PilgiException(e.Reason, $"{scanName}: {e.Message}", e.Subject ?? scanName, e);
+        }
+    }
+
+    private async Task<GrayImage> ReadImageAsync(string container, string name, CancellationToken cancellationToken)
+    {
+        var blob = await _blobs.ReadAsync(container, name, cancellationToken).ConfigureAwait(false);
+        return ImageCodec.LoadGray(blob.Data, $"{container}/{name}");
+    }
+
+    private Task<string> WriteImageAsync(string container, string name, GrayImage image, CancellationToken cancellationToken) =>
+        _blobs.WriteAsync(container, name, WorkImageCodec.EncodePng(image), ContentTypes.Png, cancellationToken);
+
+    private static Dictionary<string, double> StageTimings(StageTimer timer)
+    {
+        var timings = timer.Snapshot();
+        timings.Remove("totalMs");
+        return timings;
+    }
+}

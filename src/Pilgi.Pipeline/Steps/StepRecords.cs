@@ -1,0 +1,99 @@
+using Pilgi.Core.Geometry;
+using Pilgi.Core.Registration;
+using Pilgi.Inference.Detection;
+using Pilgi.Inference.Recognition;
+using Pilgi.Pipeline.Orchestration;
+
+namespace Pilgi.Pipeline.Steps;
+
+// The small, JSON-serialisable values that cross activity boundaries. They carry blob names, never image bytes,
+// so that the orchestration history stays small.
+
+/// <summary>A box in pixels, <c>[x, y, w, h]</c> as doubles (exact through JSON).</summary>
+public sealed record BoxData(double X, double Y, double W, double H)
+{
+    public Box ToBox() => new(X, Y, W, H);
+
+    public static BoxData From(Box box) => new(box.X, box.Y, box.W, box.H);
+}
+
+/// <summary>
+/// One decoded page stored in the work container, and where the template lies on it:
+/// <see cref="ReferenceToScan"/> is the registration's affine map (template pixels to scan pixels) as
+/// <c>[a, b, c, d, e, f]</c>, i.e. x' = a x + b y + c, y' = d x + e y + f.
+/// </summary>
+public sealed record PageRef(int Page, string Blob, int Width, int Height, IReadOnlyList<double> ReferenceToScan,
+    double Score, int Inliers, int Patches, double RmsPixels)
+{
+    public static PageRef From(int page, string blob, int width, int height, Registration registration)
+    {
+        var t = registration.ReferenceToScan;
+        return new PageRef(page, blob, width, height, [t.A, t.B, t.C, t.D, t.E, t.F],
+            registration.Score, registration.Inliers, registration.Patches, registration.RmsPixels);
+    }
+
+    public AffineTransform ReferenceToScanTransform()
+    {
+        if (ReferenceToScan is not { Count: 6 } t)
+            throw new InvalidOperationException($"Page {Page}: a registration transform has 6 numbers, got {ReferenceToScan?.Count ?? 0}.");
+        return new AffineTransform(t[0], t[1], t[2], t[3], t[4], t[5]);
+    }
+
+    public Registration ToRegistration() => new(ReferenceToScanTransform(), Score, Inliers, Patches, RmsPixels);
+}
+
+/// <summary>A handwritten region found on a page, with its crop stored in the work container.</summary>
+public sealed record RegionRef(int Page, string? FieldKey, BoxData ScanBox, BoxData TemplateBox, int InkPixels, string CropBlob)
+{
+    public static RegionRef From(HandwritingRegion region, string cropBlob) =>
+        new(region.Page, region.FieldKey, BoxData.From(region.ScanBox), BoxData.From(region.TemplateBox), region.InkPixels, cropBlob);
+
+    public HandwritingRegion ToRegion() => new(ScanBox.ToBox(), TemplateBox.ToBox(), Page, FieldKey, InkPixels);
+}
+
+/// <summary>What the recogniser read in one crop.</summary>
+public sealed record TextRead(string Text, double Confidence)
+{
+    public static TextRead From(TextRecognition r) => new(r.Text, r.Confidence);
+
+    public TextRecognition ToRecognition() => new(Text, Confidence);
+}
+
+/// <summary>Input of the preprocess step: the upload and the prefix its work blobs go under (the instance id).</summary>
+public sealed record PreprocessRequest(ScanJob Job, string WorkPrefix);
+
+/// <summary>
+/// The pages registered to the template and stored in the work container. <see cref="SupersededByETag"/> is set
+/// (and nothing else is) when the blob no longer has the job's ETag: a newer upload has its own instance.
+/// </summary>
+public sealed record PreprocessResult(string TemplateId, IReadOnlyList<PageRef> Pages, int RecognitionBatchSize,
+    IReadOnlyDictionary<string, double> TimingsMs, string? SupersededByETag = null)
+{
+    public bool Superseded => SupersededByETag is not null;
+}
+
+/// <summary>Input of the detect step for one page.</summary>
+public sealed record DetectRequest(string ScanName, string TemplateId, PageRef Page, string WorkPrefix);
+
+/// <summary>The regions found on one page (their crops are in the work container).</summary>
+public sealed record DetectResult(int Page, IReadOnlyList<RegionRef> Regions, double DetectionMs);
+
+/// <summary>Input of the recognise step: the crops of one batch.</summary>
+public sealed record RecognizeRequest(IReadOnlyList<string> CropBlobs);
+
+/// <summary>One read per crop, in the request's order.</summary>
+public sealed record RecognizeResult(IReadOnlyList<TextRead> Texts, double RecognitionMs);
+
+/// <summary>
+/// Input of the fuse-and-write step: the pages, every region (pages in order, each page's regions in detection
+/// order) and, at the same index, what was read in it.
+/// </summary>
+public sealed record FuseRequest(ScanJob Job, string TemplateId, IReadOnlyList<PageRef> Pages, IReadOnlyList<RegionRef> Regions,
+    IReadOnlyList<TextRead> Texts, IReadOnlyDictionary<string, double> TimingsMs);
+
+/// <summary>Where the result went and a summary of it.</summary>
+public sealed record WrittenResult(string ResultBlob, IReadOnlyList<string> OverlayBlobs, int Fields, int FieldsRead,
+    int NeedsReview, int Invalid);
+
+/// <summary>Input of the write-failure step.</summary>
+public sealed record FailureRequest(ScanJob Job, string InstanceId, string Reason, string Message, DateTimeOffset Time);

@@ -1,0 +1,4 @@
+namespace Pilgi.Pipeline.Storage;
+
+/// <summary>A blob's bytes and the ETag they were read at.</summary>
+public sealed record BlobContent(byte[] Data, string ETag);

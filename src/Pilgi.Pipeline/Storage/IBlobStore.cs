@@ -1,0 +1,20 @@
+namespace Pilgi.Pipeline.Storage;
+
+/// <summary>
+/// The blob storage the pipeline reads and writes: containers from <see cref="StorageNames"/>, blob names with
+/// <c>/</c> as the folder separator. Writes overwrite, so writing the same blob twice is harmless (activities are
+/// retried). Implementations are thread-safe.
+/// </summary>
+public interface IBlobStore
+{
+    /// <summary>The bytes and ETag; <see cref="BlobNotFoundException"/> when the blob does not exist.</summary>
+    Task<BlobContent> ReadAsync(string container, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates or overwrites the blob (creating the container when needed) and returns its new ETag.</summary>
+    Task<string> WriteAsync(string container, string name, byte[] data, string contentType, CancellationToken cancellationToken = default);
+
+    Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Blobs whose name starts with <paramref name="prefix"/> (ordinal), ordered by name; empty when the container does not exist.</summary>
+    Task<IReadOnlyList<BlobEntry>> ListAsync(string container, string prefix = "", CancellationToken cancellationToken = default);
+}

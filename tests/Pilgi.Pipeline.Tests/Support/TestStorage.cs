@@ -1,0 +1,79 @@
+using Pilgi.Pipeline.Orchestration;
+using Pilgi.Pipeline.Storage;
+
+namespace Pilgi.Pipeline.Tests.Support;
+
+/// <summary>
+/// A <see cref="FileBlobStore"/> in a temporary folder, seeded like a deployment: the sample templates in
+/// <c>templates/</c> and each sample scan <c>&lt;layout&gt;-0001.jpg</c> at <c>scans/&lt;layout&gt;/&lt;layout&gt;-0001.jpg</c>.
+/// </summary>
+internal sealed class TestStorage : IDisposable
+{
+    private TestStorage(string root)
+    {
+        Root = root;
+        Files = new FileBlobStore(root);
+        Store = new CountingBlobStore(Files);
+    }
+
+    public string Root { get; }
+    public FileBlobStore Files { get; }
+
+    /// <summary>The store the pipeline uses: counts reads per blob.</summary>
+    public CountingBlobStore Store { get; }
+
+    public static TestStorage CreateEmpty() => new(Directory.CreateTempSubdirectory("pilgi-blobs-").FullName);
+
+    public static TestStorage CreateSeeded()
+    {
+        var storage = CreateEmpty();
+        foreach (var file in Directory.GetFiles(RepoPaths.SampleTemplates))
+            storage.Put(StorageNames.Templates, Path.GetFileName(file), File.ReadAllBytes(file));
+        foreach (var scan in SampleScans.All)
+            storage.Put(StorageNames.Scans, scan.BlobName, File.ReadAllBytes(scan.FilePath));
+        return storage;
+    }
+
+    public string Put(string container, string name, byte[] data) =>
+        Files.WriteAsync(container, name, data, "application/octet-stream").GetAwaiter().GetResult();
+
+    /// <summary>The job a blob trigger would make for a blob in <c>scans/</c>.</summary>
+    public async Task<ScanJob> JobForAsync(string scanBlobName)
+    {
+        var blob = await Files.ReadAsync(StorageNames.Scans, scanBlobName);
+        return ScanJob.FromBlob(StorageNames.Scans, scanBlobName, blob.ETag);
+    }
+
+    public async Task<List<string>> NamesAsync(string container, string prefix = "") =>
+        (await Files.ListAsync(container, prefix)).Select(b => b.Name).ToList();
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}
+
+/// <summary>Passes everything to a store and counts reads per <c>container/name</c>.</summary>
+internal sealed class CountingBlobStore(IBlobStore inner) : IBlobStore
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _reads = new(StringComparer.Ordinal);
+
+    public int Reads(string container, string name) => _reads.GetValueOrDefault($"{container}/{name}");
+
+    public Task<BlobContent> ReadAsync(string container, string name, CancellationToken cancellationToken = default)
+    {
+        _reads.AddOrUpdate($"{container}/{name}", 1, (_, n) => n + 1);
+        return inner.ReadAsync(container, name, cancellationToken);
+    }
+
+    public Task<string> WriteAsync(string container, string name, byte[] data, string contentType, CancellationToken cancellationToken = default) =>
+        inner.WriteAsync(container, name, data, contentType, cancellationToken);
+
+    public Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default) =>
+        inner.ExistsAsync(container, name, cancellationToken);
+
+    public Task<IReadOnlyList<BlobEntry>> ListAsync(string container, string prefix = "", CancellationToken cancellationToken = default) =>
+        inner.ListAsync(container, prefix, cancellationToken);
+}
