@@ -5,7 +5,9 @@ public static class CtcDecoder
 {
     /// <param name="probs">frames x classes, row-major probabilities.</param>
     /// <param name="frames">frames to read (the rest is padding).</param>
-    public static TextRecognition Decode(ReadOnlySpan<float> probs, int frames, int classes, int blank, IReadOnlyList<string> charset)
+    /// <param name="allowed">Classes that may be emitted (blank always may); null allows every class.</param>
+    public static TextRecognition Decode(ReadOnlySpan<float> probs, int frames, int classes, int blank, IReadOnlyList<string> charset,
+        bool[]? allowed = null)
     {
         var text = new System.Text.StringBuilder();
         double minCharProb = 1.0;
@@ -15,10 +17,10 @@ public static class CtcDecoder
         for (int t = 0; t < frames; t++)
         {
             var row = probs.Slice(t * classes, classes);
-            int best = 0;
-            float bestP = row[0];
-            for (int c = 1; c < classes; c++)
-                if (row[c] > bestP) { bestP = row[c]; best = c; }
+            int best = blank;
+            float bestP = row[blank];
+            for (int c = 0; c < classes; c++)
+                if (row[c] > bestP && (allowed is null || allowed[c])) { bestP = row[c]; best = c; }
 
             if (best != previous)
             {
@@ -36,6 +38,20 @@ public static class CtcDecoder
         if (inRun) minCharProb = Math.Min(minCharProb, runBest);
         var s = text.ToString().Trim();
         return new TextRecognition(s, s.Length == 0 ? 0 : minCharProb);
+    }
+
+    /// <summary>The classes whose symbols are all in <paramref name="alphabet"/>, for <see cref="Decode"/>.</summary>
+    public static bool[] AllowedClasses(string alphabet, int classes, int blank, IReadOnlyList<string> charset)
+    {
+        var characters = new HashSet<char>(alphabet);
+        var allowed = new bool[classes];
+        for (int c = 0; c < classes; c++)
+        {
+            if (c == blank) continue;
+            var symbol = Symbol(c, blank, charset);
+            allowed[c] = symbol.Length > 0 && symbol.All(characters.Contains);
+        }
+        return allowed;
     }
 
     private static string Symbol(int cls, int blank, IReadOnlyList<string> charset)

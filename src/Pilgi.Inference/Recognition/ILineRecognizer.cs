@@ -9,4 +9,11 @@ public interface ILineRecognizer
     string ModelId { get; }
 
     Task<IReadOnlyList<TextRecognition>> RecognizeAsync(IReadOnlyList<GrayImage> crops, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads each crop using only the characters of its alphabet (null: any character the model knows). A recogniser
+    /// that cannot restrict its output reads as usual.
+    /// </summary>
+    Task<IReadOnlyList<TextRecognition>> RecognizeAsync(IReadOnlyList<GrayImage> crops, IReadOnlyList<string?> alphabets,
+        CancellationToken cancellationToken = default) => RecognizeAsync(crops, cancellationToken);
 }

@@ -13,6 +13,7 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, IDisposable
     private readonly InferenceSession _session;
     private readonly ModelDescriptor _model;
     private readonly int _maxBatch;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Alphabet, int Classes), bool[]> _allowed = new();
 
     public OnnxLineRecognizer(ModelDescriptor model, OnnxSessionFactory sessions, int maxBatch = 32)
     {
@@ -26,10 +27,17 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, IDisposable
     public ModelDescriptor Model => _model;
 
     public Task<IReadOnlyList<TextRecognition>> RecognizeAsync(IReadOnlyList<GrayImage> crops, CancellationToken cancellationToken = default)
-        => Task.FromResult(Recognize(crops, cancellationToken));
+        => Task.FromResult(Recognize(crops, null, cancellationToken));
 
-    public IReadOnlyList<TextRecognition> Recognize(IReadOnlyList<GrayImage> crops, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<TextRecognition>> RecognizeAsync(IReadOnlyList<GrayImage> crops, IReadOnlyList<string?> alphabets,
+        CancellationToken cancellationToken = default)
+        => Task.FromResult(Recognize(crops, alphabets, cancellationToken));
+
+    public IReadOnlyList<TextRecognition> Recognize(IReadOnlyList<GrayImage> crops, IReadOnlyList<string?>? alphabets = null,
+        CancellationToken cancellationToken = default)
     {
+        if (alphabets is not null && alphabets.Count != crops.Count)
+            throw new ArgumentException("One alphabet (or null) per crop is needed.", nameof(alphabets));
         var results = new TextRecognition[crops.Count];
         if (crops.Count == 0) return results;
         var widths = new int[crops.Count];
@@ -40,12 +48,12 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, IDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             var batch = order.AsSpan(start, Math.Min(_maxBatch, order.Length - start)).ToArray();
-            RunBatch(crops, widths, batch, results);
+            RunBatch(crops, alphabets, widths, batch, results);
         }
         return results;
     }
 
-    private void RunBatch(IReadOnlyList<GrayImage> crops, int[] widths, int[] batch, TextRecognition[] results)
+    private void RunBatch(IReadOnlyList<GrayImage> crops, IReadOnlyList<string?>? alphabets, int[] widths, int[] batch, TextRecognition[] results)
     {
         int h = _model.Height;
         int w = batch.Max(i => widths[i]);
@@ -65,7 +73,10 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, IDisposable
         {
             int i = batch[k];
             int usable = Math.Min(frames, widths[i] / _model.WidthMultiple);
-            results[i] = CtcDecoder.Decode(probs.Slice(k * frames * classes, frames * classes), usable, classes, _model.Blank, _model.Charset);
+            var alphabet = alphabets?[i];
+            var allowed = alphabet is null ? null : _allowed.GetOrAdd((alphabet, classes),
+                key => CtcDecoder.AllowedClasses(key.Alphabet, key.Classes, _model.Blank, _model.Charset));
+            results[i] = CtcDecoder.Decode(probs.Slice(k * frames * classes, frames * classes), usable, classes, _model.Blank, _model.Charset, allowed);
         }
     }
 

@@ -63,7 +63,7 @@ public sealed class ReadScanOrchestrator : TaskOrchestrator<ScanJob, ReadScanOut
             context.SetCustomStatus(stage);
             var batches = RecognitionBatches.Plan(regions.Select(r => r.TemplateBox.ToBox()).ToList(), pre.RecognitionBatchSize);
             var reads = await Task.WhenAll(batches.Select(batch => context.CallActivityAsync<RecognizeResult>(
-                RecognizeBatchActivity.Name, new RecognizeRequest(batch.Select(i => regions[i].CropBlob).ToList()), options)));
+                RecognizeBatchActivity.Name, new RecognizeRequest(batch.Select(i => regions[i].CropBlob).ToList(), batch.Select(i => regions[i].Alphabet).ToList()), options)));
             var texts = new TextRead[regions.Count];
             for (int b = 0; b < batches.Count; b++)
             {
@@ -83,7 +83,10 @@ public sealed class ReadScanOrchestrator : TaskOrchestrator<ScanJob, ReadScanOut
             var written = await context.CallActivityAsync<WrittenResult>(FuseAndWriteResultActivity.Name,
                 new FuseRequest(job, pre.TemplateId, pre.Pages, regions, texts, timings), options);
             context.SetCustomStatus(ReadScanStages.Done);
-            return new ReadScanOutcome(ReadScanOutcome.Succeeded, job.Path, pages, written.ResultBlob);
+            return new ReadScanOutcome(ReadScanOutcome.Succeeded, job.Path, pages, written.ResultBlob)
+            {
+                Fields = written.Fields, FieldsRead = written.FieldsRead, NeedsReview = written.NeedsReview,
+            };
         }
         catch (TaskFailedException e)
         {

@@ -7,6 +7,15 @@ namespace Pilgi.Pipeline.Orchestration;
 /// <param name="Reason">The reason code when it failed.</param>
 public sealed record ReadScanOutcome(string Status, string Scan, int Pages, string? Blob, string? Reason = null, string? Message = null)
 {
+    /// <summary>The template's fields in the result (set when it succeeded), for hosts that log a summary.</summary>
+    public int? Fields { get; init; }
+
+    /// <summary>Fields a value was read for (set when it succeeded).</summary>
+    public int? FieldsRead { get; init; }
+
+    /// <summary>Fields flagged for review (set when it succeeded).</summary>
+    public int? NeedsReview { get; init; }
+
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
 

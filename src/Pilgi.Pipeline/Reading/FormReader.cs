@@ -59,7 +59,8 @@ public sealed class FormReader
         }
         var regions = readings.SelectMany(r => r.Regions).ToList();
         var crops = readings.SelectMany(r => r.Crops).ToList();
-        var texts = await timer.TimeAsync("recognition", () => _steps.RecognizeAsync(regions, crops, ct));
+        var alphabets = regions.Select(r => ReadingSteps.AlphabetFor(form, r)).ToList();
+        var texts = await timer.TimeAsync("recognition", () => _steps.RecognizeAsync(regions, crops, alphabets, ct));
         var transforms = readings.ToDictionary(r => r.Page, r => r.Registration.ReferenceToScan);
         var result = timer.Time("fusion", () => _steps.Fuse(form, transforms, regions, texts));
         result = result with { Scan = scanName, Pages = pages.Count, Models = new(Models), Timings = timer.Snapshot() };

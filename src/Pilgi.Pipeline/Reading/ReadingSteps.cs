@@ -4,6 +4,7 @@ using Pilgi.Core.Geometry;
 using Pilgi.Core.Raster;
 using Pilgi.Core.Registration;
 using Pilgi.Core.Results;
+using Pilgi.Core.Templates;
 using Pilgi.Imaging;
 using Pilgi.Inference.Detection;
 using Pilgi.Inference.Recognition;
@@ -108,20 +109,26 @@ public sealed class ReadingSteps
         return new PageDetection(pageNumber, detection.Regions, crops);
     }
 
-    /// <summary>One recogniser call: the crops of one batch.</summary>
-    public Task<IReadOnlyList<TextRecognition>> RecognizeBatchAsync(IReadOnlyList<GrayImage> crops, CancellationToken cancellationToken = default) =>
-        _recognizer.RecognizeAsync(crops, cancellationToken);
+    /// <summary>One recogniser call: the crops of one batch, each read within its alphabet.</summary>
+    public Task<IReadOnlyList<TextRecognition>> RecognizeBatchAsync(IReadOnlyList<GrayImage> crops, IReadOnlyList<string?> alphabets,
+        CancellationToken cancellationToken = default) =>
+        _recognizer.RecognizeAsync(crops, alphabets, cancellationToken);
+
+    /// <summary>The characters the region's field may hold (<see cref="FieldAlphabets"/>); null when unrestricted or unassigned.</summary>
+    public static string? AlphabetFor(FormReference form, HandwritingRegion region) =>
+        region.FieldKey is { } key && form.Template.TryGetField(key) is { } field ? FieldAlphabets.For(field.Kind) : null;
 
     /// <summary>Every crop, in the batches <see cref="RecognitionBatches.Plan"/> makes of the regions; results in region order.</summary>
     public async Task<IReadOnlyList<TextRecognition>> RecognizeAsync(IReadOnlyList<HandwritingRegion> regions,
-        IReadOnlyList<GrayImage> crops, CancellationToken cancellationToken = default)
+        IReadOnlyList<GrayImage> crops, IReadOnlyList<string?> alphabets, CancellationToken cancellationToken = default)
     {
         if (regions.Count != crops.Count) throw new ArgumentException("One crop per region is needed.", nameof(crops));
         var texts = new TextRecognition[crops.Count];
         foreach (var batch in RecognitionBatches.Plan(regions.Select(r => r.TemplateBox).ToList(), RecognitionBatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var read = await RecognizeBatchAsync(batch.Select(i => crops[i]).ToList(), cancellationToken).ConfigureAwait(false);
+            var read = await RecognizeBatchAsync(batch.Select(i => crops[i]).ToList(), batch.Select(i => alphabets[i]).ToList(),
+                cancellationToken).ConfigureAwait(false);
             if (read.Count != batch.Length)
                 throw new InvalidOperationException($"The recogniser returned {read.Count} reads for {batch.Length} crops.");
             for (int k = 0; k < batch.Length; k++) texts[batch[k]] = read[k];

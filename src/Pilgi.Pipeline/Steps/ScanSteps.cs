@@ -87,7 +87,7 @@ public sealed class ScanSteps
         {
             var blob = WorkBlobs.Crop(request.WorkPrefix, request.Page.Page, i + 1);
             await WriteImageAsync(StorageNames.Work, blob, detection.Crops[i], cancellationToken).ConfigureAwait(false);
-            regions[i] = RegionRef.From(region, blob);
+            regions[i] = RegionRef.From(region, blob, ReadingSteps.AlphabetFor(form, region));
         })).ConfigureAwait(false);
         return new DetectResult(request.Page.Page, regions, Math.Round(ms, 1));
     }
@@ -98,7 +98,8 @@ public sealed class ScanSteps
         ArgumentNullException.ThrowIfNull(request);
         var crops = await Task.WhenAll(request.CropBlobs.Select(b => ReadImageAsync(StorageNames.Work, b, cancellationToken))).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
-        var texts = await _reading.RecognizeBatchAsync(crops, cancellationToken).ConfigureAwait(false);
+        var alphabets = request.Alphabets ?? new string?[crops.Length];
+        var texts = await _reading.RecognizeBatchAsync(crops, alphabets, cancellationToken).ConfigureAwait(false);
         if (texts.Count != crops.Length)
             throw new InvalidOperationException($"The recogniser returned {texts.Count} reads for {crops.Length} crops.");
         return new RecognizeResult(texts.Select(TextRead.From).ToList(), Math.Round(clock.Elapsed.TotalMilliseconds, 1));

@@ -43,10 +43,12 @@ public sealed record PageRef(int Page, string Blob, int Width, int Height, IRead
 }
 
 /// <summary>A handwritten region found on a page, with its crop stored in the work container.</summary>
-public sealed record RegionRef(int Page, string? FieldKey, BoxData ScanBox, BoxData TemplateBox, int InkPixels, string CropBlob)
+/// <remarks><see cref="Alphabet"/> is what the field's kind may hold (null: anything), for the recogniser.</remarks>
+public sealed record RegionRef(int Page, string? FieldKey, BoxData ScanBox, BoxData TemplateBox, int InkPixels, string CropBlob,
+    string? Alphabet = null)
 {
-    public static RegionRef From(HandwritingRegion region, string cropBlob) =>
-        new(region.Page, region.FieldKey, BoxData.From(region.ScanBox), BoxData.From(region.TemplateBox), region.InkPixels, cropBlob);
+    public static RegionRef From(HandwritingRegion region, string cropBlob, string? alphabet = null) =>
+        new(region.Page, region.FieldKey, BoxData.From(region.ScanBox), BoxData.From(region.TemplateBox), region.InkPixels, cropBlob, alphabet);
 
     public HandwritingRegion ToRegion() => new(ScanBox.ToBox(), TemplateBox.ToBox(), Page, FieldKey, InkPixels);
 }
@@ -79,7 +81,8 @@ public sealed record DetectRequest(string ScanName, string TemplateId, PageRef P
 public sealed record DetectResult(int Page, IReadOnlyList<RegionRef> Regions, double DetectionMs);
 
 /// <summary>Input of the recognise step: the crops of one batch.</summary>
-public sealed record RecognizeRequest(IReadOnlyList<string> CropBlobs);
+/// <remarks><see cref="Alphabets"/>: per crop, the characters it may hold (null entries or list: unrestricted).</remarks>
+public sealed record RecognizeRequest(IReadOnlyList<string> CropBlobs, IReadOnlyList<string?>? Alphabets = null);
 
 /// <summary>One read per crop, in the request's order.</summary>
 public sealed record RecognizeResult(IReadOnlyList<TextRead> Texts, double RecognitionMs);

@@ -41,4 +41,17 @@ public class CtcDecoderTests
         var probs = Frames(4, (2, 0.9f), (0, 0.9f), (1, 0.9f));
         Assert.Equal("b", CtcDecoder.Decode(probs, 2, 4, 0, Charset).Text);
     }
+
+    [Fact]
+    public void Within_an_alphabet_the_best_allowed_class_wins()
+    {
+        // frame 0: "홍" 0.6 beats "a" 0.3; with only "ab" allowed, "a" is read at its own probability
+        var probs = new float[] { 0.05f, 0.3f, 0.05f, 0.6f, 0.9f, 0.03f, 0.03f, 0.04f };
+        var allowed = CtcDecoder.AllowedClasses("ab", 4, 0, Charset);
+        Assert.Equal(new[] { false, true, true, false }, allowed);
+        var r = CtcDecoder.Decode(probs, 2, 4, 0, Charset, allowed);
+        Assert.Equal("a", r.Text);
+        Assert.Equal(0.3, r.Confidence, 3);
+        Assert.Equal("홍", CtcDecoder.Decode(probs, 2, 4, 0, Charset).Text);
+    }
 }

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Pilgi.Functions.Http;
+using Pilgi.Pipeline.Hosting;
+using Pilgi.Pipeline.Storage;
+
+namespace Pilgi.Functions.Hosting;
+
+/// <summary>What the Functions app adds to the pipeline's services: options from configuration, the blob store on the trigger's account.</summary>
+public static class FunctionsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the pipeline (<see cref="PipelineServiceCollectionExtensions.AddPilgiPipeline"/>) with
+    /// <see cref="PipelineOptions"/> bound from <c>Pilgi:Pipeline:*</c> (app settings <c>Pilgi__Pipeline__*</c>), relative
+    /// folders taken from the app's folder, and the blob store on <see cref="FunctionSettings.StorageConnection"/> unless
+    /// the options name another.
+    /// </summary>
+    public static IServiceCollection AddPilgiFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddAzureClientsCore(); // AzureComponentFactory: credentials for identity-based connections
+        services.TryAddSingleton<IBlobStore>(sp => CreateBlobStore(sp, configuration));
+        services.AddPilgiPipeline();
+        services.AddOptions<PipelineOptions>()
+            .Bind(configuration.GetSection(PipelineOptions.SectionName))
+            .PostConfigure(o =>
+            {
+                o.ModelsDirectory = FromAppFolder(o.ModelsDirectory)!;
+                o.TemplatesDirectory = FromAppFolder(o.TemplatesDirectory);
+                o.LocalStorageDirectory = FromAppFolder(o.LocalStorageDirectory);
+            });
+        services.TryAddSingleton<HealthCheck>();
+        services.TryAddSingleton<ScanStatusQuery>();
+        return services;
+    }
+
+    private static IBlobStore CreateBlobStore(IServiceProvider services, IConfiguration configuration)
+    {
+        var o = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
+        if (!string.IsNullOrWhiteSpace(o.StorageConnectionString)) return new AzureBlobStore(o.StorageConnectionString);
+        if (!string.IsNullOrWhiteSpace(o.LocalStorageDirectory)) return new FileBlobStore(o.LocalStorageDirectory);
+        return new AzureBlobStore(StorageConnection.CreateBlobServiceClient(configuration, FunctionSettings.StorageConnection,
+            services.GetService<AzureComponentFactory>()));
+    }
+
+    /// <summary>A relative folder taken from the app's folder (the worker's working folder is the host's choice).</summary>
+    private static string? FromAppFolder(string? path) =>
+        string.IsNullOrWhiteSpace(path) || Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, path));
+}
