@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Pilgi.Inference.Models;
 using Pilgi.Pipeline.Hosting;
@@ -15,6 +16,7 @@ public sealed record HealthReport(string Status, IReadOnlyDictionary<string, str
     public const string Ok = "ok";
     public const string Degraded = "degraded";
 
+    [JsonIgnore]
     public bool Healthy => Status == Ok;
 }
 

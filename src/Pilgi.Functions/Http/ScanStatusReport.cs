@@ -16,6 +16,7 @@ namespace Pilgi.Functions.Http;
 /// </param>
 /// <param name="RuntimeStatus">The Durable runtime status (<c>Pending</c>, <c>Running</c>, <c>Completed</c>, …), null before scheduling.</param>
 /// <param name="Stage">The orchestration's custom status: the stage it is at (<see cref="ReadScanStages"/>).</param>
+/// <param name="Fields">When it succeeded: the template's fields, those read, those flagged for review.</param>
 /// <param name="Result">When done: <c>results/…json</c> or <c>failed/…json</c>.</param>
 public sealed record ScanStatusReport(
     string Scan,
@@ -26,6 +27,9 @@ public sealed record ScanStatusReport(
     string? RuntimeStatus,
     string? Stage = null,
     int? Pages = null,
+    int? Fields = null,
+    int? FieldsRead = null,
+    int? NeedsReview = null,
     string? Result = null,
     string? Reason = null,
     string? Message = null,
@@ -60,7 +64,8 @@ public sealed record ScanStatusReport(
                     return report with { State = Error, Reason = "internal_error", Message = "The orchestration completed without an outcome." };
                 return report with
                 {
-                    State = outcome.Status, Pages = outcome.Pages, Result = outcome.Blob, Reason = outcome.Reason, Message = outcome.Message,
+                    State = outcome.Status, Pages = outcome.Pages, Fields = outcome.Fields, FieldsRead = outcome.FieldsRead,
+                    NeedsReview = outcome.NeedsReview, Result = outcome.Blob, Reason = outcome.Reason, Message = outcome.Message,
                 };
             case OrchestrationRuntimeStatus.Failed:
             case OrchestrationRuntimeStatus.Terminated:

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Pilgi.Functions.Hosting;
+using Pilgi.Functions.Http;
+using Pilgi.Functions.Orchestration;
+using Pilgi.Functions.Tests.Support;
+using Pilgi.Functions.Triggers;
+using Pilgi.Inference.Recognition;
+using Pilgi.Pipeline.Hosting;
+using Pilgi.Pipeline.Orchestration;
+using Pilgi.Pipeline.Storage;
+
+namespace Pilgi.Functions.Tests.Hosting;
+
+public class FunctionsServicesTests
+{
+    private static ServiceProvider Build(Dictionary<string, string?> settings) =>
+        new ServiceCollection()
+            .AddSingleton<ILineRecognizer>(new FixedRecognizer("x"))
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .AddPilgiFunctions(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+    [Fact]
+    public void Pipeline_options_are_bound_from_pilgi_pipeline_settings()
+    {
+        using var provider = Build(new()
+        {
+            ["PilgiStorage"] = "UseDevelopmentStorage=true",
+            ["Pilgi:Pipeline:RecognitionBatchSize"] = "8",
+            ["Pilgi:Pipeline:Retry:MaxAttempts"] = "5",
+            ["Pilgi:Pipeline:Retry:FirstRetryInterval"] = "00:00:02",
+        });
+
+        var o = provider.GetRequiredService<IOptions<PipelineOptions>>().Value;
+        Assert.Equal(8, o.RecognitionBatchSize);
+        Assert.Equal(5, o.Retry.MaxAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(2), o.Retry.FirstRetryInterval);
+    }
+
+    [Fact]
+    public void The_models_folder_is_taken_from_the_apps_folder_where_the_build_copies_the_recogniser()
+    {
+        using var provider = Build(new() { ["PilgiStorage"] = "UseDevelopmentStorage=true" });
+
+        var o = provider.GetRequiredService<IOptions<PipelineOptions>>().Value;
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "models"), o.ModelsDirectory);
+        Assert.True(File.Exists(Path.Combine(o.ModelsDirectory, o.RecognizerDescriptor)), "the build copies models/recognizer into the app");
+    }
+
+    [Fact]
+    public void The_blob_store_is_the_account_the_trigger_listens_on()
+    {
+        using var provider = Build(new() { ["PilgiStorage"] = "UseDevelopmentStorage=true" });
+
+        var store = Assert.IsType<AzureBlobStore>(provider.GetRequiredService<IBlobStore>());
+        Assert.Equal("devstoreaccount1", store.Service.AccountName);
+    }
+
+    [Fact]
+    public void An_identity_based_connection_uses_its_service_uri()
+    {
+        using var provider = Build(new() { ["PilgiStorage:blobServiceUri"] = "https://pilgiscans.blob.core.windows.net" });
+
+        var store = Assert.IsType<AzureBlobStore>(provider.GetRequiredService<IBlobStore>());
+        Assert.Equal(new Uri("https://pilgiscans.blob.core.windows.net"), store.Service.Uri);
+    }
+
+    [Fact]
+    public void Pipeline_storage_settings_override_the_connection()
+    {
+        using var folder = new TempFolder();
+        using var provider = Build(new() { ["PilgiStorage"] = "UseDevelopmentStorage=true", ["Pilgi:Pipeline:LocalStorageDirectory"] = folder.Path });
+
+        Assert.Equal(folder.Path, Assert.IsType<FileBlobStore>(provider.GetRequiredService<IBlobStore>()).Root);
+    }
+
+    [Fact]
+    public void Without_a_connection_the_error_names_the_setting()
+    {
+        using var provider = Build(new());
+
+        var e = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IBlobStore>());
+        Assert.Contains(FunctionSettings.StorageConnection, e.Message);
+    }
+
+    [Fact]
+    public void Every_function_class_and_activity_resolves()
+    {
+        using var provider = Build(new() { ["PilgiStorage"] = "UseDevelopmentStorage=true" });
+
+        foreach (var type in new[] { typeof(ReadScanFunctions), typeof(StatusFunctions), typeof(ScanUploadFunction) })
+            Assert.NotNull(ActivatorUtilities.CreateInstance(provider, type));
+        Assert.NotNull(provider.GetRequiredService<PreprocessScanActivity>());
+        Assert.NotNull(provider.GetRequiredService<DetectPageActivity>());
+        Assert.NotNull(provider.GetRequiredService<RecognizeBatchActivity>());
+        Assert.NotNull(provider.GetRequiredService<FuseAndWriteResultActivity>());
+        Assert.NotNull(provider.GetRequiredService<WriteFailureActivity>());
+    }
+}

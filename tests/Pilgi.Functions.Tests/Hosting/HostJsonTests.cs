@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using Pilgi.Functions.Tests.Support;
+using Pilgi.Pipeline.Hosting;
+
+namespace Pilgi.Functions.Tests.Hosting;
+
+/// <summary>host.json and local.settings.sample.json name what the code reads.</summary>
+public class HostJsonTests
+{
+    private static JsonElement Read(string path)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        return doc.RootElement.Clone();
+    }
+
+    private static JsonElement HostJson => Read(RepoPaths.HostJson);
+
+    private static JsonElement DurableTask => HostJson.GetProperty("extensions").GetProperty("durableTask");
+
+    [Fact]
+    public void Host_json_is_version_2_and_uses_no_extension_bundle()
+    {
+        Assert.Equal("2.0", HostJson.GetProperty("version").GetString());
+        // .NET isolated apps bring their host extensions through the Worker SDK's generated project, not a bundle.
+        Assert.False(HostJson.TryGetProperty("extensionBundle", out _));
+    }
+
+    [Fact]
+    public void The_task_hub_and_its_storage_are_the_ones_the_code_names()
+    {
+        Assert.Equal(FunctionSettings.TaskHub, DurableTask.GetProperty("hubName").GetString());
+        Assert.Matches(new Regex("^[A-Za-z][A-Za-z0-9]{2,44}$"), FunctionSettings.TaskHub);
+        var provider = DurableTask.GetProperty("storageProvider");
+        Assert.Equal("AzureStorage", provider.GetProperty("type").GetString());
+        Assert.Equal(FunctionSettings.HostStorageConnection, provider.GetProperty("connectionName").GetString());
+    }
+
+    [Fact]
+    public void A_running_instance_is_never_overwritten_by_a_second_start()
+    {
+        // ScanScheduling.StartOnceAsync relies on it when two triggers race for one upload.
+        Assert.Equal("NonRunningStates", DurableTask.GetProperty("overridableExistingInstanceStates").GetString());
+    }
+
+    [Fact]
+    public void Concurrency_and_poison_settings_are_set()
+    {
+        Assert.InRange(DurableTask.GetProperty("maxConcurrentActivityFunctions").GetInt32(), 1, 64);
+        var blobs = HostJson.GetProperty("extensions").GetProperty("blobs");
+        Assert.InRange(blobs.GetProperty("maxDegreeOfParallelism").GetInt32(), 1, 64);
+        Assert.InRange(blobs.GetProperty("poisonBlobThreshold").GetInt32(), 1, 10);
+    }
+
+    [Fact]
+    public void The_readme_explains_every_setting_of_host_json()
+    {
+        var readme = File.ReadAllText(RepoPaths.FunctionsReadme);
+        foreach (var key in LeafKeys(HostJson, "").Where(k => k is not ("version" or "_comment")))
+            Assert.True(readme.Contains($"`{key}`", StringComparison.Ordinal), $"src/Pilgi.Functions/README.md does not explain `{key}`.");
+    }
+
+    [Fact]
+    public void The_app_is_built_with_this_host_json()
+    {
+        Assert.Equal(File.ReadAllText(RepoPaths.HostJson), File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json")));
+    }
+
+    [Fact]
+    public void The_local_settings_sample_runs_the_isolated_worker_on_azurite()
+    {
+        var values = Read(RepoPaths.LocalSettingsSample).GetProperty("Values");
+
+        Assert.Equal("dotnet-isolated", values.GetProperty("FUNCTIONS_WORKER_RUNTIME").GetString());
+        Assert.Equal("UseDevelopmentStorage=true", values.GetProperty(FunctionSettings.HostStorageConnection).GetString());
+        Assert.Equal("UseDevelopmentStorage=true", values.GetProperty(FunctionSettings.StorageConnection).GetString());
+    }
+
+    [Fact]
+    public void Every_pipeline_setting_of_the_sample_binds_to_pipeline_options()
+    {
+        var values = Read(RepoPaths.LocalSettingsSample).GetProperty("Values").EnumerateObject()
+            .Where(p => p.Name.StartsWith("Pilgi__", StringComparison.Ordinal))
+            .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value.GetString());
+        Assert.NotEmpty(values);
+        Assert.All(values.Keys, k => Assert.StartsWith(PipelineOptions.SectionName + ":", k));
+
+        var options = new PipelineOptions();
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection(PipelineOptions.SectionName)
+            .Bind(options, b => b.ErrorOnUnknownConfiguration = true);
+
+        Assert.True(File.Exists(Path.Combine(RepoPaths.Root, options.ModelsDirectory, options.RecognizerDescriptor)));
+    }
+
+    private static IEnumerable<string> LeafKeys(JsonElement element, string path)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.Object)
+                foreach (var key in LeafKeys(property.Value, property.Name)) yield return key;
+            else
+                yield return property.Name;
+        }
+    }
+}
