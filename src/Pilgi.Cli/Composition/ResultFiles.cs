@@ -5,7 +5,10 @@ using Pilgi.Pipeline.Steps;
 
 namespace Pilgi.Cli.Composition;
 
-/// <summary>Writes <c>&lt;out&gt;/&lt;relative&gt;.json</c>, <c>.overlay.png</c> and <c>.error.json</c>.</summary>
+/// <summary>
+/// Writes <c>&lt;out&gt;/&lt;relative path&gt;.json</c>, <c>.overlay.png</c> and <c>.error.json</c>, the scan's extension
+/// dropped as in the storage contract (<c>scans/a/001.jpg</c> → <c>results/a/001.json</c>).
+/// </summary>
 public sealed class ResultFiles(string outDir, OverlayPainter painter)
 {
     public void WriteResult(string relativePath, ScanReading reading)
@@ -25,7 +28,7 @@ public sealed class ResultFiles(string outDir, OverlayPainter painter)
 
     private string Prepare(string relativePath)
     {
-        var basePath = Path.Combine(outDir, relativePath);
+        var basePath = Path.Combine(outDir, Path.ChangeExtension(relativePath, null));
         Directory.CreateDirectory(Path.GetDirectoryName(basePath)!);
         return basePath;
     }
