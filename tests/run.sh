@@ -8,7 +8,14 @@ results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
+# Azurite (the Azure Storage emulator, from npm into tests/.tools/) for the tests that need storage: started on free
+# loopback ports, found by the tests through PILGI_TEST_STORAGE(_ACCOUNTS), stopped however this script ends.
+source tests/azurite.sh
+trap azurite_stop EXIT
+azurite_install || { echo "run.sh: could not install Azurite (npm)" >&2; exit 1; }
+
 dotnet build Pipeline.sln -c Release -nologo -v q || exit 1
+azurite_start || { echo "run.sh: Azurite did not start" >&2; exit 1; }
 status=0
 dotnet test Pipeline.sln -c Release --no-build -nologo --logger "trx" --results-directory "$results" \
   --logger "console;verbosity=minimal" || status=$?

@@ -2,9 +2,14 @@ using Pilgi.Cli.Commands;
 using Pilgi.Cli.Console;
 using Pilgi.Core.Errors;
 
-var flags = new HashSet<string>(StringComparer.Ordinal) { "--help", "--no-tesseract" };
+var flags = new HashSet<string>(StringComparer.Ordinal) { "--help", "--no-tesseract", "--samples", "--keep" };
 using var cts = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+// the first Ctrl-C asks the command to stop (serve drains); a second one ends the process
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = !cts.IsCancellationRequested;
+    cts.Cancel();
+};
 
 var command = args.Length > 0 ? args[0] : "process";
 var rest = args.Length > 0 ? args[1..] : [];
@@ -21,6 +26,8 @@ try
         "process" => await ProcessCommand.RunAsync(list, cts.Token),
         "eval" => await EvalCommand.RunAsync(list, cts.Token),
         "bench" => await BenchCommand.RunAsync(list, cts.Token),
+        "serve" => await ServeCommand.RunAsync(list, cts.Token),
+        "upload" => await UploadCommand.RunAsync(list, cts.Token),
         _ => throw new UsageException($"Unknown command '{command}'."),
     };
 }
@@ -43,4 +50,4 @@ catch (OperationCanceledException)
 static string Help() =>
     "pilgi — reads the handwriting on scanned Korean forms\n\n" +
     "usage: pilgi <command> [options]\n\n" +
-    ProcessCommand.Usage + "\n\n" + EvalCommand.Usage + "\n\n" + BenchCommand.Usage;
+    ProcessCommand.Usage + "\n\n" + EvalCommand.Usage + "\n\n" + BenchCommand.Usage + "\n\n" + DurableBenchCommand.Usage + "\n\n" + ServeCommand.Usage + "\n\n" + UploadCommand.Usage;

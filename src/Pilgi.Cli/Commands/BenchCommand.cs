@@ -18,6 +18,7 @@ public static class BenchCommand
 
     public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
     {
+        if (args.Get("--storage") is not null) return await DurableBenchCommand.RunAsync(args, ct); // through the local durable host
         var data = args.Get("--data") ?? DefaultPaths.SampleForms;
         int limit = args.GetInt("--limit", int.MaxValue);
         int repeat = args.GetInt("--repeat", 1);

@@ -9,10 +9,18 @@ namespace Pilgi.Cli.Hosting;
 /// stop it, gracefully and unawaited, when it shuts down; the host wants the order and the deadline). It also counts
 /// the work items the sidecar holds, so that a drain can wait for them.
 /// </summary>
-internal sealed class HostedOrchestrationService<TService>(TService inner)
+/// <remarks>
+/// It also holds the activity limit itself: the sidecar's dispatcher, once at its limit, looks for a free slot only every
+/// half second, and activities are a few hundred milliseconds each. So the dispatcher is told a limit it never reaches,
+/// and the call that fetches the next activity waits here until one of the real slots is free.
+/// </remarks>
+internal sealed class HostedOrchestrationService<TService>(TService inner, int maxConcurrentActivities)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
     where TService : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
 {
+    private const int DispatcherHeadroom = 1000;
+
+    private readonly SemaphoreSlim _activitySlots = new(maxConcurrentActivities, maxConcurrentActivities);
     private int _orchestrationItems;
     private int _activityItems;
 
@@ -39,7 +47,7 @@ internal sealed class HostedOrchestrationService<TService>(TService inner)
     public int MaxConcurrentTaskOrchestrationWorkItems => Inner.MaxConcurrentTaskOrchestrationWorkItems;
     public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => Inner.EventBehaviourForContinueAsNew;
     public int TaskActivityDispatcherCount => Inner.TaskActivityDispatcherCount;
-    public int MaxConcurrentTaskActivityWorkItems => Inner.MaxConcurrentTaskActivityWorkItems;
+    public int MaxConcurrentTaskActivityWorkItems => DispatcherHeadroom;
 
     public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
@@ -73,9 +81,24 @@ internal sealed class HostedOrchestrationService<TService>(TService inner)
 
     public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
-        var item = await Inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken).ConfigureAwait(false);
+        await _activitySlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        TaskActivityWorkItem? item = null;
+        try
+        {
+            item = await Inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (item is null) _activitySlots.Release();
+        }
         if (item is not null) Interlocked.Increment(ref _activityItems);
         return item!;
+    }
+
+    private void ActivityDone()
+    {
+        Interlocked.Decrement(ref _activityItems);
+        _activitySlots.Release();
     }
 
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => Inner.RenewTaskActivityWorkItemLockAsync(workItem);
@@ -83,7 +106,7 @@ internal sealed class HostedOrchestrationService<TService>(TService inner)
     public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
     {
         await Inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage).ConfigureAwait(false);
-        Interlocked.Decrement(ref _activityItems);
+        ActivityDone(); // when completing fails, the sidecar abandons the item: that releases it
     }
 
     public async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
@@ -94,7 +117,7 @@ internal sealed class HostedOrchestrationService<TService>(TService inner)
         }
         finally
         {
-            Interlocked.Decrement(ref _activityItems);
+            ActivityDone();
         }
     }
 

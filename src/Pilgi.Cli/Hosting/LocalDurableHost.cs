@@ -80,7 +80,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
 
         options.WorkerId ??= DurableBackend.NewWorkerId();
         var service = DurableBackend.Create(options, loggerFactory);
-        var backend = new HostedOrchestrationService<AzureStorageOrchestrationService>(service);
+        var backend = new HostedOrchestrationService<AzureStorageOrchestrationService>(service, options.MaxConcurrentActivities);
         await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         await service.StartAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         TaskHubSidecar? sidecar = null;
@@ -191,7 +191,10 @@ public sealed class LocalDurableHost : IAsyncDisposable
         {
             _log.LogWarning("Stopping the durable backend failed ({Error}: {Message})", e.GetType().Name, e.Message);
         }
-        _worker.Dispose();
+        // Activities the worker had started may still be running (the SDK's worker does not wait for them): disposing
+        // its services (the recogniser's ONNX session among them) under them would pull native memory from under a
+        // running inference. Only a drained worker is disposed; otherwise the collector takes it when they are done.
+        if (drained) _worker.Dispose();
         return drained;
     }
 

@@ -156,22 +156,35 @@ public sealed class ScanWatcher
             }).ConfigureAwait(false);
     }
 
-    private async Task ScheduleAsync(ScanJob job, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts (or resumes following) one upload as a poll would have found it, without listing the container:
+    /// for a caller that knows what it uploaded (<c>bench --storage</c>). True when this call started it.
+    /// </summary>
+    public async Task<bool> StartAsync(ScanJob job, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        bool started = await ScheduleAsync(job, cancellationToken).ConfigureAwait(false);
+        _seen.TryAdd(job.BlobName + "\n" + ScanInstanceIds.NormalizeETag(job.ETag), 0);
+        return started;
+    }
+
+    private async Task<bool> ScheduleAsync(ScanJob job, CancellationToken cancellationToken)
     {
         string id = job.InstanceId;
         var existing = await _client.GetInstanceAsync(id, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
-        if (existing is not null && existing.RuntimeStatus == OrchestrationRuntimeStatus.Completed) return;
+        if (existing is not null && existing.RuntimeStatus == OrchestrationRuntimeStatus.Completed) return false;
         if (existing is not null && Running.Contains(existing.RuntimeStatus))
         {
             // an instance a previous run left in flight: the backend resumes it; follow it to log its end
             if (_inFlight.TryAdd(id, job)) _log.LogInformation("{Scan}: resuming ({Status})", job.BlobName, existing.RuntimeStatus);
-            return;
+            return false;
         }
         var schedule = await _client.StartOnceAsync(job, cancellationToken).ConfigureAwait(false);
-        if (!schedule.Started) return; // another poller was first: it follows the instance
+        if (!schedule.Started) return false; // another poller was first: it follows the instance
         Interlocked.Increment(ref _started);
         _inFlight.TryAdd(id, job);
         _log.LogDebug("{Scan}: started {InstanceId}", job.BlobName, id);
+        return true;
     }
 
     private async Task CheckInFlightAsync(CancellationToken cancellationToken)

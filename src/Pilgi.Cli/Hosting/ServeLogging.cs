@@ -16,8 +16,9 @@ internal static class ServeLogging
         {
             b.SetMinimumLevel(LogLevel.Warning);
             b.AddFilter("Pilgi", pilgi);
-            // the Azure Storage backend reports routine partition and queue events as warnings
-            b.AddFilter("DurableTask.AzureStorage", LogLevel.Error);
+            // the Azure Storage backend reports routine partition and queue events as warnings, and every retry while
+            // the storage is away as an error with its stack trace (the watcher says so once a poll already)
+            b.AddFilter("DurableTask.AzureStorage", LogLevel.Critical);
             b.AddFilter("DurableTask.Core", LogLevel.Error);
             b.AddConfiguration(configuration.GetSection("Logging"));
             b.AddConsole(o => o.FormatterName = LineFormatter.Name);

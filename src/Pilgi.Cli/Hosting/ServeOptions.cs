@@ -26,8 +26,11 @@ public sealed partial class ServeOptions
     /// <summary>How often the <c>scans</c> container is listed.</summary>
     public double PollSeconds { get; set; } = 5;
 
-    /// <summary>Activities (pipeline steps) run at once; each is CPU-bound, so about one per core.</summary>
-    public int MaxConcurrentActivities { get; set; } = Environment.ProcessorCount;
+    /// <summary>
+    /// Activities (pipeline steps) run at once. They are mostly CPU-bound but also wait on storage: one more than the
+    /// cores keeps the cores busy.
+    /// </summary>
+    public int MaxConcurrentActivities { get; set; } = Environment.ProcessorCount + 1;
 
     /// <summary>Orchestration episodes (cheap replays) run at once.</summary>
     public int MaxConcurrentOrchestrations { get; set; } = 32;
@@ -37,9 +40,9 @@ public sealed partial class ServeOptions
 
     /// <summary>
     /// The longest wait between two looks at an idle queue. The Durable Task default (30 s) saves transactions on
-    /// Azure; locally a second keeps a new scan from waiting.
+    /// Azure; locally half a second keeps a scan's steps from waiting on each other.
     /// </summary>
-    public double MaxQueuePollingSeconds { get; set; } = 1;
+    public double MaxQueuePollingSeconds { get; set; } = 0.5;
 
     /// <summary>
     /// How long a dequeued message stays hidden from other workers. A message whose worker died comes back after

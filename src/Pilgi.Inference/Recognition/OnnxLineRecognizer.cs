@@ -65,7 +65,10 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, IDisposable
             LineImageNormalizer.Write(crops[i], h, widths[i], input.AsSpan(k * h * w, h * w), w);
         }
         using var inputValue = OrtValue.CreateTensorValueFromMemory(input, [batch.Length, 1, h, w]);
-        using var outputs = _session.Run(new RunOptions(), [_model.Input], [inputValue], [_model.Output]);
+        // kept alive (and released) by this scope: InferenceSession.Run passes only its native handle, so a temporary
+        // RunOptions could be finalized, freeing that handle, while the run is still using it
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, [_model.Input], [inputValue], [_model.Output]);
         var shape = outputs[0].GetTensorTypeAndShape().Shape; // N x T x C
         int frames = (int)shape[1], classes = (int)shape[2];
         var probs = outputs[0].GetTensorDataAsSpan<float>();

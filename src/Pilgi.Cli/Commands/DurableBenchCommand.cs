@@ -1,0 +1,219 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Pilgi.Cli.Composition;
+using Pilgi.Cli.Console;
+using Pilgi.Cli.Hosting;
+using Pilgi.Pipeline.Orchestration;
+using Pilgi.Pipeline.Reading;
+using Pilgi.Pipeline.Steps;
+using Pilgi.Pipeline.Storage;
+
+namespace Pilgi.Cli.Commands;
+
+/// <summary>
+/// <c>bench --storage &lt;conn&gt;</c>: N copies of the sample scans through the local durable host, next to
+/// <see cref="Pipeline.Reading.FormReader.ReadAsync"/> on the same bytes in this process with the same parallelism;
+/// prints scans/min of each and the orchestration's overhead per scan.
+/// </summary>
+public static class DurableBenchCommand
+{
+    public const string Usage =
+        "bench --storage <connection string> [--scans N] [--parallel P] [--activities A] [--task-hub <name>] [--models <dir>] [--keep]\n" +
+        "    N (default 200) copies of the sample scans, under distinct names, through the local durable host (a fresh\n" +
+        "    task hub; A activities at once, default as serve) and through FormReader.ReadAsync in this process (P at once,\n" +
+        "    default one per core), and the same steps called directly on the same storage: scans/min of each, and the\n" +
+        "    overhead per scan of the work blobs and overlays (steps vs in-process) and of the orchestration (durable vs steps).\n" +
+        "    Sample templates missing from 'templates' are added; the bench's blobs and task hub are deleted unless --keep.";
+
+    public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
+    {
+        int n = args.GetInt("--scans", 200);
+        int parallel = args.GetInt("--parallel", Environment.ProcessorCount);
+        int activities = args.GetInt("--activities", new ServeOptions().MaxConcurrentActivities);
+        bool keep = args.Flag("--keep");
+        string run = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        var switches = ServeCommand.Configuration(args);
+        args.RejectUnknown();
+        var settings = new Dictionary<string, string?>
+        {
+            [$"{ServeOptions.SectionName}:{nameof(ServeOptions.MaxConcurrentActivities)}"] = activities.ToString(CultureInfo.InvariantCulture),
+            [$"{ServeOptions.SectionName}:{nameof(ServeOptions.DrainSeconds)}"] = "0",
+        };
+        if (switches[$"{ServeOptions.SectionName}:{nameof(ServeOptions.TaskHub)}"] is null)
+            settings[$"{ServeOptions.SectionName}:{nameof(ServeOptions.TaskHub)}"] = "bench" + run;
+        var configuration = new ConfigurationBuilder().AddConfiguration(switches).AddInMemoryCollection(settings).Build();
+        ServeOptions options;
+        try
+        {
+            options = ServeOptions.From(configuration);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        var samples = Directory.GetFiles(Path.Combine(DefaultPaths.SampleForms, "scans")).Where(ScanJob.IsScanName).Order(StringComparer.Ordinal)
+            .Select(f => (Layout: BlobUploads.SampleScanBlobName(f).Split('/')[0], Bytes: File.ReadAllBytes(f))).ToList();
+        if (samples.Count == 0) throw new UsageException($"No sample scans under {DefaultPaths.SampleForms}.");
+        string prefix = $"bench-{run}/";
+        var items = Enumerable.Range(0, n)
+            .Select(i => (samples[i % samples.Count].Layout, samples[i % samples.Count].Bytes,
+                Name: $"{samples[i % samples.Count].Layout}/{prefix}{i:D4}.jpg"))
+            .ToList();
+        System.Console.WriteLine($"{n} scans (copies of {samples.Count} samples), {parallel} at once ({activities} activities at once in the " +
+                                 $"durable host), {Environment.ProcessorCount} cores");
+
+        // in this process: FormReader.ReadAsync, the same bytes, the same parallelism
+        var reader = ReaderFactory.Create(Path.Combine(DefaultPaths.SampleForms, "templates"),
+            configuration["Pilgi:Pipeline:ModelsDirectory"]);
+        foreach (var (layout, bytes) in samples) await reader.ReadAsync(bytes, $"scans/{layout}/warm.jpg", layout, ct); // JIT, references, model
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct },
+            async (item, token) => await reader.ReadAsync(item.Bytes, $"{StorageNames.Scans}/{item.Name}", item.Layout, token));
+        double inProcess = clock.Elapsed.TotalSeconds;
+        Report("in-process", n, inProcess, null);
+
+        // through the local durable host
+        var blobs = new AzureBlobStore(options.StorageConnectionString!);
+        using var loggerFactory = ServeLogging.Create(configuration, LogLevel.Warning);
+        await AddMissingTemplatesAsync(blobs, ct);
+        var host = await LocalDurableHost.StartAsync(configuration, loggerFactory, poll: false, cancellationToken: ct);
+        var ended = new ConcurrentBag<ScanEnded>();
+        host.Watcher.Ended += ended.Add;
+        var jobs = new List<ScanJob>();
+        try
+        {
+            // warm the host: one scan per layout (JIT, model, the templates from blob storage)
+            var warm = new List<ScanJob>();
+            foreach (var (layout, bytes) in samples)
+            {
+                string name = $"{layout}/{prefix}warm.jpg";
+                warm.Add(ScanJob.FromBlob(StorageNames.Scans, name, await blobs.WriteAsync(StorageNames.Scans, name, bytes, "image/jpeg", ct)));
+            }
+            jobs.AddRange(warm);
+            await Task.WhenAll(warm.Select(j => host.Watcher.StartAsync(j, ct)));
+            await host.Watcher.DrainAsync(TimeSpan.FromMinutes(10), ct);
+            ended.Clear();
+
+            // the same activities' work called directly, in this process, on the same storage: what the steps cost
+            // without the orchestration (queues, history, dispatch)
+            var steps = host.Services.GetRequiredService<ScanSteps>();
+            var direct = new ConcurrentBag<ScanJob>();
+            await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (item, token) =>
+            {
+                string name = item.Name.Replace(prefix, prefix + "direct/", StringComparison.Ordinal);
+                direct.Add(ScanJob.FromBlob(StorageNames.Scans, name, await blobs.WriteAsync(StorageNames.Scans, name, item.Bytes, "image/jpeg", token)));
+            });
+            jobs.AddRange(direct);
+            var stepClock = new StepClock();
+            clock.Restart();
+            await Parallel.ForEachAsync(direct, new ParallelOptions { MaxDegreeOfParallelism = activities, CancellationToken = ct },
+                async (job, token) => await RunStepsAsync(steps, job, stepClock, token));
+            double stepsSeconds = clock.Elapsed.TotalSeconds;
+            Report("steps", n, stepsSeconds, inProcess);
+            System.Console.WriteLine($"{"",-12} s/scan in each: {stepClock.Summary(n)}");
+
+            clock.Restart();
+            var uploaded = new ConcurrentBag<ScanJob>();
+            await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (item, token) =>
+                uploaded.Add(ScanJob.FromBlob(StorageNames.Scans, item.Name,
+                    await blobs.WriteAsync(StorageNames.Scans, item.Name, item.Bytes, "image/jpeg", token))));
+            double upload = clock.Elapsed.TotalSeconds;
+            jobs.AddRange(uploaded);
+
+            clock.Restart();
+            await Parallel.ForEachAsync(uploaded, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+                async (job, token) => await host.Watcher.StartAsync(job, token));
+            bool done = await host.Watcher.DrainAsync(TimeSpan.FromHours(2), ct);
+            double durable = clock.Elapsed.TotalSeconds;
+            Report("durable", n, durable, inProcess);
+            var outcomes = ended.GroupBy(e => e.Outcome).Select(g => $"{g.Count()} {g.Key}").Order(StringComparer.Ordinal);
+            System.Console.WriteLine($"{"",-12} {string.Join(", ", outcomes)}{(done ? "" : ", some still in flight")}; uploading took {upload:0.0} s (not counted)");
+            System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"overhead per scan vs in-process: {(durable - inProcess) / n:+0.000;-0.000} s ({100 * (durable / inProcess - 1):+0.0;-0.0} %): " +
+                $"work blobs and overlays {(stepsSeconds - inProcess) / n:+0.000;-0.000} s, " +
+                $"orchestration {(durable - stepsSeconds) / n:+0.000;-0.000} s ({100 * (durable / stepsSeconds - 1):+0.0;-0.0} % of the steps; target <= 15 %)"));
+        }
+        finally
+        {
+            await host.StopAsync(TimeSpan.Zero);
+            if (!keep) await CleanUpAsync(blobs, options, loggerFactory, samples.Select(s => s.Layout).Distinct(), prefix, jobs);
+        }
+        return 0;
+    }
+
+    /// <summary>What <see cref="ReadScanOrchestrator"/> does, as plain calls: preprocess, detect each page, recognise each batch, fuse and write.</summary>
+    private static async Task RunStepsAsync(ScanSteps steps, ScanJob job, StepClock clock, CancellationToken ct)
+    {
+        string work = "direct-" + job.InstanceId;
+        var watch = Stopwatch.StartNew();
+        var pre = await steps.PreprocessAsync(new PreprocessRequest(job, work), ct);
+        clock.Add(0, watch);
+        var detections = await Task.WhenAll(pre.Pages.Select(page => steps.DetectAsync(new DetectRequest(job.Path, pre.TemplateId, page, work), ct)));
+        clock.Add(1, watch);
+        var regions = detections.SelectMany(d => d.Regions).ToList();
+        var batches = RecognitionBatches.Plan(regions.Select(r => r.TemplateBox.ToBox()).ToList(), pre.RecognitionBatchSize);
+        var reads = await Task.WhenAll(batches.Select(b => steps.RecognizeAsync(new RecognizeRequest(b.Select(i => regions[i].CropBlob).ToList()), ct)));
+        clock.Add(2, watch);
+        var texts = new TextRead[regions.Count];
+        for (int b = 0; b < batches.Count; b++)
+            for (int k = 0; k < batches[b].Length; k++) texts[batches[b][k]] = reads[b].Texts[k];
+        await steps.FuseAndWriteAsync(new FuseRequest(job, pre.TemplateId, pre.Pages, regions, texts, pre.TimingsMs), ct);
+        clock.Add(3, watch);
+    }
+
+    /// <summary>Seconds spent in each step, summed over the scans.</summary>
+    private sealed class StepClock
+    {
+        private static readonly string[] Names = [PreprocessScanActivity.Name, DetectPageActivity.Name, RecognizeBatchActivity.Name, FuseAndWriteResultActivity.Name];
+        private readonly long[] _ticks = new long[Names.Length];
+
+        public void Add(int step, Stopwatch watch)
+        {
+            Interlocked.Add(ref _ticks[step], watch.Elapsed.Ticks);
+            watch.Restart();
+        }
+
+        public string Summary(int scans) => string.Join(", ", Names.Select((name, i) =>
+            string.Create(CultureInfo.InvariantCulture, $"{name} {TimeSpan.FromTicks(_ticks[i]).TotalSeconds / scans:0.000}")));
+    }
+
+    private static void Report(string engine, int n, double seconds, double? baseline) =>
+        System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{engine,-12} {seconds,8:0.0} s {60 * n / seconds,9:0.0} scans/min {seconds / n,8:0.000} s/scan"));
+
+    private static async Task AddMissingTemplatesAsync(AzureBlobStore blobs, CancellationToken ct)
+    {
+        var present = (await blobs.ListAsync(StorageNames.Templates, "", ct)).Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(Path.Combine(DefaultPaths.SampleForms, "templates")))
+            if (!present.Contains(Path.GetFileName(file)))
+                await blobs.WriteAsync(StorageNames.Templates, Path.GetFileName(file), await File.ReadAllBytesAsync(file, ct), BlobUploads.ContentTypeOf(file), ct);
+    }
+
+    /// <summary>The bench's scans, results, failure records and work blobs, and its task hub.</summary>
+    private static async Task CleanUpAsync(AzureBlobStore blobs, ServeOptions options, ILoggerFactory loggerFactory, IEnumerable<string> layouts,
+        string prefix, List<ScanJob> jobs)
+    {
+        try
+        {
+            var prefixes = layouts.SelectMany(l => new[] { (StorageNames.Scans, $"{l}/{prefix}"), (StorageNames.Results, $"{l}/{prefix}"), (StorageNames.Failed, $"{l}/{prefix}") })
+                .Concat(jobs.SelectMany(j => new[] { (StorageNames.Work, j.InstanceId + "/"), (StorageNames.Work, "direct-" + j.InstanceId + "/") }));
+            await Parallel.ForEachAsync(prefixes, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (p, token) =>
+            {
+                BlobContainerClient container = blobs.Service.GetBlobContainerClient(p.Item1);
+                foreach (var blob in await blobs.ListAsync(p.Item1, p.Item2, token))
+                    await container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: token);
+            });
+            await DurableBackend.Create(options, loggerFactory).DeleteAsync();
+        }
+        catch (Exception e)
+        {
+            System.Console.Error.WriteLine($"bench: cleaning up failed ({e.GetType().Name}: {e.Message}); its blobs are under */{prefix}");
+        }
+    }
+}

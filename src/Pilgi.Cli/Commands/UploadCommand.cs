@@ -1,0 +1,50 @@
+using Pilgi.Cli.Console;
+using Pilgi.Cli.Hosting;
+using Pilgi.Pipeline.Storage;
+
+namespace Pilgi.Cli.Commands;
+
+/// <summary><c>upload</c>: files into a container of the storage account that <c>serve</c> watches.</summary>
+public static class UploadCommand
+{
+    public const string Usage =
+        "upload --storage <connection string> (--samples | --container <name> [--prefix <p>] <file|dir>...)\n" +
+        "    --samples puts the bundled forms in 'templates' and each sample scan <layout>-NNNN.jpg at\n" +
+        "    'scans/<layout>/<layout>-NNNN.jpg'. Otherwise each file goes to <container>/<prefix><path under the dir>\n" +
+        "    (scans belong at scans/<templateId>/<path>: e.g. --container scans --prefix remittance/ my-scans/).";
+
+    public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
+    {
+        var storage = args.Get("--storage") ?? throw new UsageException("upload needs --storage <connection string>.");
+        bool samples = args.Flag("--samples");
+        var container = args.Get("--container");
+        var prefix = args.Get("--prefix") ?? "";
+        args.RejectUnknown();
+        var blobs = new AzureBlobStore(storage);
+        if (samples)
+        {
+            if (container is not null || args.Positionals.Count > 0) throw new UsageException("--samples takes no --container or paths.");
+            var (templates, scans) = await BlobUploads.UploadSamplesAsync(blobs, ct: ct);
+            System.Console.WriteLine($"uploaded {templates} template files to '{StorageNames.Templates}' and {scans} scans to '{StorageNames.Scans}'");
+            return 0;
+        }
+        if (container is null || args.Positionals.Count == 0) throw new UsageException("upload needs --samples, or --container and files or folders.");
+        if (prefix.Length > 0 && !prefix.EndsWith('/')) prefix += "/";
+        int n = 0;
+        foreach (var path in args.Positionals)
+        {
+            var files = Directory.Exists(path)
+                ? Directory.GetFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                    .Select(f => (File: f, Name: Path.GetRelativePath(path, f).Replace(Path.DirectorySeparatorChar, '/')))
+                : File.Exists(path) ? [(path, Path.GetFileName(path))] : throw new UsageException($"{path} does not exist.");
+            foreach (var (file, name) in files)
+            {
+                await blobs.WriteAsync(container, prefix + name, await File.ReadAllBytesAsync(file, ct), BlobUploads.ContentTypeOf(file), ct);
+                System.Console.WriteLine($"{container}/{prefix}{name}");
+                n++;
+            }
+        }
+        System.Console.WriteLine($"uploaded {n} file(s)");
+        return 0;
+    }
+}

@@ -1,0 +1,15 @@
+using Pilgi.Core.Raster;
+using Pilgi.Inference.Recognition;
+
+namespace Pilgi.Cli.Tests.Support;
+
+/// <summary>Reads every crop as the same text: for tests about the hosting, not about recognition.</summary>
+internal sealed class FixedRecognizer(string text = FixedRecognizer.Text) : ILineRecognizer
+{
+    public const string Text = "x";
+
+    public string ModelId => "fixed@test";
+
+    public Task<IReadOnlyList<TextRecognition>> RecognizeAsync(IReadOnlyList<GrayImage> crops, CancellationToken cancellationToken = default)
+        => Task.FromResult<IReadOnlyList<TextRecognition>>(crops.Select(_ => new TextRecognition(text, 0.99)).ToList());
+}

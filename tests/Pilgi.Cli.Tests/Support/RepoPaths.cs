@@ -1,0 +1,26 @@
+namespace Pilgi.Cli.Tests.Support;
+
+/// <summary>Committed files the tests read: the sample forms and the models.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string SampleForms => Path.Combine(Root, "samples", "forms");
+    public static string SampleTemplates => Path.Combine(SampleForms, "templates");
+    public static string SampleScans => Path.Combine(SampleForms, "scans");
+    public static string Models => Path.Combine(Root, "models");
+
+    /// <summary>The sample scan of a layout: <c>samples/forms/scans/&lt;layout&gt;-0001.jpg</c>.</summary>
+    public static string SampleScan(string layout) => Path.Combine(SampleScans, $"{layout}-0001.jpg");
+
+    public static IReadOnlyList<string> Layouts { get; } = Directory.GetFiles(SampleScans, "*.jpg")
+        .Select(f => Path.GetFileNameWithoutExtension(f)[..Path.GetFileNameWithoutExtension(f).LastIndexOf('-')])
+        .Order(StringComparer.Ordinal).ToList();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Pipeline.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
+
+namespace Pilgi.Cli.Tests.Support;
+
+/// <summary>Logs into the test's output: Pilgi's entries from Information, everything else from Warning.</summary>
+internal static class TestLogging
+{
+    public static ILoggerFactory For(ITestOutputHelper output) => LoggerFactory.Create(b =>
+    {
+        b.SetMinimumLevel(LogLevel.Warning);
+        b.AddFilter("Pilgi", LogLevel.Information);
+        b.AddFilter("DurableTask.AzureStorage", LogLevel.Error);
+        b.AddFilter("DurableTask.Core", LogLevel.Error);
+        b.AddProvider(new OutputProvider(output));
+    });
+
+    private sealed class OutputProvider(ITestOutputHelper output) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new OutputLogger(output, categoryName);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class OutputLogger(ITestOutputHelper output, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            try
+            {
+                output.WriteLine($"{DateTime.Now:HH:mm:ss.fff} {logLevel} [{category}] {formatter(state, exception)}{(exception is null ? "" : " " + exception)}");
+            }
+            catch (InvalidOperationException)
+            {
+                // the test is over; a background entry has nowhere to go
+            }
+        }
+    }
+}
