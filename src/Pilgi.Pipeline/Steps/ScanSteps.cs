@@ -138,7 +138,7 @@ public sealed class ScanSteps
             var page = await ReadImageAsync(StorageNames.Work, pageRef.Blob, cancellationToken).ConfigureAwait(false);
             using var overlay = _painter.Paint(page, ResultOverlay.Fields(result, pageNumber));
             var blob = job.OverlayBlobFor(pageNumber);
-            await _blobs.WriteAsync(StorageNames.Results, blob, WorkImageCodec.EncodePng(overlay), ContentTypes.Png, cancellationToken).ConfigureAwait(false);
+            await _blobs.WriteAsync(StorageNames.Results, blob, ImageCodec.EncodePng(overlay), ContentTypes.Png, cancellationToken).ConfigureAwait(false);
             overlays.Add($"{StorageNames.Results}/{blob}");
         }
         await _blobs.WriteAsync(StorageNames.Results, job.ResultBlob, ResultJson.SerializeToUtf8Bytes(result), ContentTypes.Json,
@@ -185,7 +185,7 @@ public sealed class ScanSteps
     }
 
     private Task<string> WriteImageAsync(string container, string name, GrayImage image, CancellationToken cancellationToken) =>
-        _blobs.WriteAsync(container, name, WorkImageCodec.EncodePng(image), ContentTypes.Png, cancellationToken);
+        _blobs.WriteAsync(container, name, ImageCodec.EncodePng(image), ContentTypes.Png, cancellationToken);
 
     private static Dictionary<string, double> StageTimings(StageTimer timer)
     {
