@@ -28,7 +28,7 @@ public static class EvalCommand
 
         var set = LabelledSet.Load(data, limit);
         var reader = ReaderFactory.Create(set.Templates, modelsDir);
-        foreach (var t in reader.Templates.All) reader.Templates.Get(t.Id); // prepare references before timing
+        reader.Templates.PrepareAll(); // references decoded before timing starts
         var acc = new EvalAccumulator(Iou);
         var progress = new ProgressBar(set.Items.Count, "evaluated");
         foreach (var (scan, label) in set.Items)

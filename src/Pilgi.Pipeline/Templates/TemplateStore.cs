@@ -52,6 +52,12 @@ public sealed class TemplateStore
 
     public bool Contains(string id) => _catalog.TryGet(id) is not null;
 
+    /// <summary>Decodes and prepares every registered reference now (before timing work, say) instead of on first use.</summary>
+    public void PrepareAll()
+    {
+        foreach (var t in All) Get(t.Id);
+    }
+
     public FormReference Get(string id)
     {
         var template = _catalog.TryGet(id)
