@@ -114,6 +114,9 @@ def main():
     ap.add_argument("--run", required=True)
     ap.add_argument("--hours", type=float, default=1.0, help="stop after this wall time (resume later)")
     ap.add_argument("--total-lines", type=int, default=600000, help="length of the cosine schedule in lines seen")
+    ap.add_argument("--restart-schedule", action="store_true",
+                    help="on resume, start a new warm-up + cosine of --total-lines lines from the lines seen so far "
+                         "(continue a finished model on new data)")
     ap.add_argument("--batch", type=int, default=48)
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--threads", type=int, default=2)
@@ -143,14 +146,19 @@ def main():
         opt.load_state_dict(ck["opt"])
         state = ck["state"]
         print(f"resumed at step {state['step']} ({state['seen']} lines seen)", flush=True)
-
-    total_lines = a.total_lines
+    if a.restart_schedule or "schedule" not in state:
+        state["schedule"] = {"start": state["seen"] if a.restart_schedule else 0, "lines": a.total_lines, "lr": a.lr}
+        if a.restart_schedule:
+            state["best_cer"] = 1e9  # best.pt is chosen within the new schedule
+    sched = state["schedule"]
+    print(f"schedule: {sched}", flush=True)
 
     def lr_at(seen):
         warm = 4000
-        if seen < warm:
-            return a.lr * max(0.05, seen / warm)
-        return a.lr * 0.5 * (1 + math.cos(math.pi * min(1.0, seen / total_lines)))
+        t = seen - sched["start"]
+        if t < warm:
+            return sched["lr"] * max(0.05, t / warm)
+        return sched["lr"] * 0.5 * (1 + math.cos(math.pi * min(1.0, t / sched["lines"])))
 
     def save(path):
         tmp = path + ".tmp"
@@ -197,7 +205,7 @@ def main():
                     save(os.path.join(a.run, "best.pt"))
                 save(latest)
                 last_ck = time.time()
-            if time.time() - start > a.hours * 3600 or state["seen"] >= total_lines:
+            if time.time() - start > a.hours * 3600 or state["seen"] >= sched["start"] + sched["lines"]:
                 done = True
                 break
     rep = evaluate(model, vimgs, vtexts, vwriters, device)

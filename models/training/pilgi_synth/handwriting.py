@@ -13,7 +13,8 @@ from scipy import ndimage
 
 
 class WriterStyle:
-    def __init__(self, font_path, size, slant, spacing, jitter, stroke, elastic, pressure, baseline_tilt, writer=""):
+    def __init__(self, font_path, size, slant, spacing, jitter, stroke, elastic, pressure, baseline_tilt, writer="",
+                 aspect=1.0, nib=None, mix=0.0, mix_fonts=()):
         self.font_path = font_path
         self.size = size              # nominal glyph em size in pixels
         self.slant = slant            # horizontal shear (x += slant * (y - baseline))
@@ -24,6 +25,10 @@ class WriterStyle:
         self.pressure = pressure      # 0..1 unevenness of ink
         self.baseline_tilt = baseline_tilt  # radians the whole line drifts
         self.writer = writer
+        self.aspect = aspect          # horizontal scale of the whole line (narrow or wide hands)
+        self.nib = nib                # None, or a structuring element: a flat pen nib widens strokes in one direction
+        self.mix = mix                # chance that a character comes from another training font (novel hands)
+        self.mix_fonts = mix_fonts    # font paths to mix from
 
     def with_size(self, size):
         s = WriterStyle(**self.__dict__)
@@ -31,9 +36,21 @@ class WriterStyle:
         return s
 
 
-def sample_style(rng, fonts, size):
-    """fonts: list of (writer, path); size: nominal em size in pixels."""
+def sample_style(rng, fonts, size, variety=False):
+    """fonts: list of (writer, path); size: nominal em size in pixels.
+
+    variety adds what the first recogniser lacked on unseen writers: narrow and wide hands, flat-nib and brush-like
+    strokes, and lines whose characters mix several training fonts (a hand none of the fonts has).
+    """
     writer, path = rng.choice(fonts)
+    extra = {}
+    if variety:
+        extra["aspect"] = math.exp(rng.uniform(math.log(0.72), math.log(1.3)))
+        if size > 30 and rng.random() < 0.35:
+            extra["nib"] = _nib(rng, size)
+        if rng.random() < 0.3:
+            extra["mix"] = rng.uniform(0.15, 0.6)
+            extra["mix_fonts"] = tuple(p for _, p in fonts if p != path)
     return WriterStyle(
         font_path=path,
         size=size * rng.uniform(0.9, 1.1),
@@ -45,7 +62,20 @@ def sample_style(rng, fonts, size):
         pressure=rng.uniform(0.0, 0.7),
         baseline_tilt=math.radians(rng.uniform(-1.2, 1.2)),
         writer=writer,
+        **extra,
     )
+
+
+def _nib(rng, size):
+    """A flat pen held at an angle: a short line segment (horizontal, vertical or diagonal) as a dilation footprint."""
+    k = max(2, int(round(size * rng.uniform(0.04, 0.1))))
+    shape = rng.choice(["h", "v", "d", "a"])
+    if shape == "h":
+        return np.ones((1, k), dtype=bool)
+    if shape == "v":
+        return np.ones((k, 1), dtype=bool)
+    eye = np.eye(k, dtype=bool)
+    return eye if shape == "d" else eye[::-1]
 
 
 @functools.lru_cache(maxsize=512)
@@ -104,7 +134,12 @@ def render_line(text, style, rng):
             continue
         s = size * (1 + j * rng.uniform(-0.08, 0.08))
         angle = j * rng.uniform(-5, 5)
-        glyph, top, advance, xoff = _render_char(style.font_path, ch, s, angle)
+        font_path = style.font_path
+        if style.mix > 0 and rng.random() < style.mix:
+            options = [p for p in style.mix_fonts if has_glyph(p, ch)]
+            if options:
+                font_path = rng.choice(options)
+        glyph, top, advance, xoff = _render_char(font_path, ch, s, angle)
         y = int(round(base_y + top + j * rng.uniform(-0.05, 0.05) * size + math.tan(style.baseline_tilt) * x))
         xi = int(round(x + xoff + j * rng.uniform(-0.03, 0.03) * size))
         gh, gw = glyph.shape
@@ -123,10 +158,14 @@ def render_line(text, style, rng):
         x += advance * (1 + j * rng.uniform(-0.06, 0.06)) + size * style.spacing
     del ascent
     ink = canvas.astype(np.float32)
+    if abs(style.aspect - 1.0) > 0.02:
+        ink = ndimage.zoom(ink, (1.0, style.aspect), order=1)
     ink = _shear(ink, style.slant)
     if style.elastic > 0.05:
         ink = _elastic(ink, size, style.elastic, rng)
-    if style.stroke > 0:
+    if style.nib is not None:
+        ink = ndimage.grey_dilation(ink, footprint=style.nib)
+    elif style.stroke > 0:
         ink = ndimage.grey_dilation(ink, size=(style.stroke + 1, style.stroke + 1))
     elif style.stroke < 0:
         ink = ndimage.grey_erosion(ink, size=(2, 2))

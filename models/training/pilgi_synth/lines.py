@@ -45,10 +45,11 @@ def sample_text(rng):
 
 
 class LineRenderer:
-    def __init__(self, writers, printed_share=0.15, seed=0):
+    def __init__(self, writers, printed_share=0.15, seed=0, variety=False):
         self.hand_fonts = fonts.writer_fonts(writers)
         self.printed = [("printed", p) for p in fonts.existing(fonts.PRINTED)]
         self.printed_share = printed_share
+        self.variety = variety
         self.rng = random.Random(seed)
 
     def _style(self, text):
@@ -60,7 +61,7 @@ class LineRenderer:
                 style.jitter *= 0.3
                 style.elastic *= 0.3
             else:
-                style = hw.sample_style(rng, self.hand_fonts, size)
+                style = hw.sample_style(rng, self.hand_fonts, size, variety=self.variety)
             if hw.supports(style.font_path, text):
                 return style
         return None
