@@ -14,14 +14,16 @@ public static class EvalCommand
     public const double Iou = 0.8;
 
     public const string Usage =
-        "eval --data <dir> [--report <file.json>] [--limit N] [--models <dir>]\n" +
+        "eval --data <dir> [--report <file.json>] [--mismatches <file.tsv>] [--limit N] [--models <dir>]\n" +
         "    <dir> holds scans/, labels/ (AI Hub layout + handwritten/field) and templates/. Only a label's\n" +
-        "    form_type is used while reading; the rest scores the result.";
+        "    form_type is used while reading; the rest scores the result. --mismatches lists every field read wrong\n" +
+        "    (scan, template, field, kind, expected, read).";
 
     public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
     {
         var data = args.Get("--data") ?? throw new UsageException("eval needs --data <dir>.");
         var reportPath = args.Get("--report");
+        var mismatchesPath = args.Get("--mismatches");
         var limit = args.Get("--limit") is null ? (int?)null : args.GetInt("--limit", 0);
         var modelsDir = args.Get("--models");
         args.RejectUnknown();
@@ -30,6 +32,7 @@ public static class EvalCommand
         var reader = ReaderFactory.Create(set.Templates, modelsDir);
         reader.Templates.PrepareAll(); // references decoded before timing starts
         var acc = new EvalAccumulator(Iou);
+        var mismatches = new List<(string Scan, FieldSample Field)>();
         var progress = new ProgressBar(set.Items.Count, "evaluated");
         foreach (var (scan, label) in set.Items)
         {
@@ -47,11 +50,13 @@ public static class EvalCommand
             }
             double seconds = clock.Elapsed.TotalSeconds;
             var template = label.FormType is { } id && reader.Templates.Contains(id) ? reader.Templates.Get(id).Template : null;
+            var fields = Fields(label, template, result).ToList();
             acc.AddPage(
                 result?.Regions.Where(r => r.Page == 1).Select(r => r.Box).ToList() ?? new List<Box>(),
                 label.HandwrittenBounds(),
-                Fields(label, template, result),
+                fields,
                 seconds);
+            mismatches.AddRange(fields.Where(f => !f.IsExact).Select(f => (scan.RelativePath, f)));
             progress.Report(result?.Pages ?? 1, result is null);
         }
         var report = acc.Report();
@@ -62,8 +67,18 @@ public static class EvalCommand
             await File.WriteAllTextAsync(reportPath, report.ToJson(), ct);
             System.Console.WriteLine($"report: {Path.GetFullPath(reportPath)}");
         }
+        if (mismatchesPath is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(mismatchesPath))!);
+            await File.WriteAllLinesAsync(mismatchesPath,
+                mismatches.Select(m => string.Join('\t', m.Scan, m.Field.Template, m.Field.Key, m.Field.Kind.ToJsonName(),
+                    Tsv(m.Field.Reference), Tsv(m.Field.Predicted ?? ""))).Prepend("scan\ttemplate\tfield\tkind\texpected\tread"), ct);
+            System.Console.WriteLine($"mismatches: {Path.GetFullPath(mismatchesPath)} ({mismatches.Count} fields)");
+        }
         return 0;
     }
+
+    private static string Tsv(string value) => value.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
 
     /// <summary>The label's fields against the result; a label naming no registered template scores no fields.</summary>
     private static IEnumerable<FieldSample> Fields(Pilgi.Core.Labels.LabelDocument label, FormTemplate? template, ScanResult? result) =>
