@@ -23,12 +23,22 @@ public sealed class PageRegistrar(RegistrationOptions? options = null)
         return new ReferencePage(reference, coarse, fine, coarsePatches, finePatches);
     }
 
-    /// <summary>The coarse stage alone: cheap enough to try every template when identifying a scan.</summary>
+    /// <summary>
+    /// The coarse stage alone: cheap enough to try every template when identifying a scan. Upright first; a page
+    /// that does not match upright is tried upside down (a sheet fed the wrong way round) and, when its sides are
+    /// swapped against the reference's, turned a quarter either way.
+    /// </summary>
     public Registration? RegisterCoarse(GrayImage scan, ReferencePage reference)
     {
-        var initial = InitialGuess(scan, reference);
-        return Refine(scan, reference, initial, _o.CoarseFactor, reference.Coarse, reference.CoarsePatches,
-            _o.CoarsePatch, _o.CoarseRadius, TransformModel.Similarity, 1.5);
+        Registration? best = null;
+        foreach (var initial in InitialGuesses(scan, reference))
+        {
+            var r = Refine(scan, reference, initial, _o.CoarseFactor, reference.Coarse, reference.CoarsePatches,
+                _o.CoarsePatch, _o.CoarseRadius, TransformModel.Similarity, 1.5);
+            if (r is not null && (best is null || r.Score > best.Score)) best = r;
+            if (best is not null && best.Score >= _o.MinScore) break;
+        }
+        return best;
     }
 
     /// <summary>Full registration; null when the page does not match the reference well enough.</summary>
@@ -42,12 +52,34 @@ public sealed class PageRegistrar(RegistrationOptions? options = null)
         return fine;
     }
 
-    /// <summary>Scale from the page sizes, no rotation, centred.</summary>
-    private static AffineTransform InitialGuess(GrayImage scan, ReferencePage reference)
+    /// <summary>The reference fitted into the scan, centred: upright, upside down, then a quarter turn either way.</summary>
+    private static IEnumerable<AffineTransform> InitialGuesses(GrayImage scan, ReferencePage reference)
     {
-        double s = Math.Min((double)scan.Width / reference.Width, (double)scan.Height / reference.Height);
-        double tx = (scan.Width - s * reference.Width) / 2, ty = (scan.Height - s * reference.Height) / 2;
-        return new AffineTransform(s, 0, tx, 0, s, ty);
+        yield return Fit(scan, reference, 0);
+        yield return Fit(scan, reference, 180);
+        bool scanLandscape = scan.Width > scan.Height, referenceLandscape = reference.Width > reference.Height;
+        if (scanLandscape != referenceLandscape)
+        {
+            yield return Fit(scan, reference, 90);
+            yield return Fit(scan, reference, 270);
+        }
+    }
+
+    /// <summary>Reference → scan: turned clockwise by <paramref name="degrees"/> (a multiple of 90), scaled to fit, centred.</summary>
+    private static AffineTransform Fit(GrayImage scan, ReferencePage reference, int degrees)
+    {
+        bool quarter = degrees is 90 or 270;
+        double w = quarter ? reference.Height : reference.Width, h = quarter ? reference.Width : reference.Height;
+        var turn = degrees switch
+        {
+            0 => AffineTransform.Identity,
+            90 => new AffineTransform(0, -1, reference.Height, 1, 0, 0),
+            180 => new AffineTransform(-1, 0, reference.Width, 0, -1, reference.Height),
+            270 => new AffineTransform(0, 1, 0, -1, 0, reference.Width),
+            _ => throw new ArgumentOutOfRangeException(nameof(degrees)),
+        };
+        double s = Math.Min(scan.Width / w, scan.Height / h);
+        return turn.Then(AffineTransform.Scale(s, s)).Then(AffineTransform.Translate((scan.Width - s * w) / 2, (scan.Height - s * h) / 2));
     }
 
     private Registration? Refine(GrayImage scan, ReferencePage reference, AffineTransform referenceToScan, int factor,
@@ -95,6 +127,7 @@ public sealed class PageRegistrar(RegistrationOptions? options = null)
     private static bool Plausible(AffineTransform fine, AffineTransform coarse)
     {
         double ratio = fine.ScaleX / coarse.ScaleX;
-        return ratio is > 0.95 and < 1.05 && Math.Abs(fine.RotationDegrees - coarse.RotationDegrees) < 1.0;
+        double turn = Math.Abs(fine.RotationDegrees - coarse.RotationDegrees) % 360;
+        return ratio is > 0.95 and < 1.05 && Math.Min(turn, 360 - turn) < 1.0;
     }
 }

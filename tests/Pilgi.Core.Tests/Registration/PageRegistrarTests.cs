@@ -49,6 +49,35 @@ public class PageRegistrarTests
         }
     }
 
+    [Theory]
+    [InlineData(180, 0.0, W, H)]      // fed the wrong way round
+    [InlineData(181.5, 0.98, W, H)]   // and a little skewed
+    [InlineData(90, 0.0, H, W)]       // scanned landscape, turned clockwise
+    [InlineData(270, 0.0, H, W)]      // … or anticlockwise
+    public void Registers_a_page_that_was_scanned_turned(double degrees, double scaleOffset, int width, int height)
+    {
+        var reference = Form();
+        double scale = 1 - scaleOffset * 0.05;
+        // reference -> scan: turn about the page centre, then centre on a scan of the turned page's size
+        var truth = AffineTransform.Translate(-W / 2.0, -H / 2.0)
+            .Then(AffineTransform.Similarity(scale, degrees * Math.PI / 180, 0, 0))
+            .Then(AffineTransform.Translate(width / 2.0 + 12, height / 2.0 - 9));
+        var scan = Resampling.WarpAffine(reference, truth.Inverse(), width + 40, height + 40);
+
+        var registrar = new PageRegistrar();
+        var result = registrar.Register(scan, registrar.Prepare(reference));
+
+        Assert.NotNull(result);
+        Assert.True(result.Score >= registrar.Options.MinScore, $"score {result.Score}");
+        foreach (var corner in new[] { new PointD(0, 0), new PointD(W, 0), new PointD(0, H), new PointD(W, H) })
+        {
+            var expected = truth.Apply(corner);
+            var actual = result.ReferenceToScan.Apply(corner);
+            Assert.True(Math.Abs(expected.X - actual.X) < 3 && Math.Abs(expected.Y - actual.Y) < 3,
+                $"corner {corner}: expected {expected}, got {actual}");
+        }
+    }
+
     [Fact]
     public void A_blank_page_does_not_register()
     {

@@ -1,6 +1,9 @@
 using Pilgi.Core.Errors;
 using Pilgi.Core.Labels;
 using Pilgi.Pipeline.Tests.Support;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
 
 namespace Pilgi.Pipeline.Tests.Reading;
 
@@ -23,6 +26,31 @@ public class FormReaderTests
         var filled = label.Boxes.Where(b => b.Handwritten && b.Field is not null).Select(b => b.Field!).ToHashSet();
         var read = result.Fields.Where(f => f.Value.Value is not null).Select(f => f.Key).ToHashSet();
         Assert.Equal(filled.Order(), read.Order());
+    }
+
+    [Theory]
+    [InlineData("remittance-0001.jpg", RotateMode.Rotate180)]
+    [InlineData("deposit-0001.jpg", RotateMode.Rotate90)]
+    public async Task A_page_scanned_turned_round_reads_as_the_upright_page(string scanName, RotateMode turn)
+    {
+        var reader = Readers.SampleFixedText;
+        var upright = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.SampleForms, "scans", scanName));
+        using var image = Image.Load<L8>(upright);
+        image.Mutate(x => x.Rotate(turn));
+        using var turned = new MemoryStream();
+        await image.SaveAsPngAsync(turned);
+
+        var expected = (await reader.ReadAsync(upright, scanName, templateId: null)).Result;
+        var actual = (await reader.ReadAsync(turned.ToArray(), scanName, templateId: null)).Result;
+
+        Assert.Equal(expected.Template, actual.Template);
+        Assert.Equal(expected.Fields.Where(f => f.Value.Value is not null).Select(f => f.Key).Order(),
+            actual.Fields.Where(f => f.Value.Value is not null).Select(f => f.Key).Order());
+        // boxes are in the turned scan's pixels: the upright box turned with the page
+        var box = expected.Fields.Values.First(f => f.Box is not null).Box!.Value;
+        Assert.NotNull(actual.Fields.Values.First(f => f.Box is not null).Box);
+        Assert.Equal(turn == RotateMode.Rotate180 ? image.Width - box.X - box.W : image.Width - box.Y - box.H,
+            actual.Fields.Values.First(f => f.Box is not null).Box!.Value.X, 6.0);
     }
 
     [Theory]
