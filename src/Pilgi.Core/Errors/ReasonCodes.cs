@@ -17,6 +17,7 @@ public static class ReasonCodes
     public const string ReferenceMissing = "reference_missing";
     public const string LabelInvalid = "label_invalid";
     public const string RegistrationFailed = "registration_failed";
+    public const string PageBlank = "page_blank";
     public const string InferenceFailed = "inference_failed";
     public const string InternalError = "internal_error";
 
@@ -25,6 +26,6 @@ public static class ReasonCodes
     [
         ImageEmpty, ImageTooLarge, ImageUnsupportedFormat, ImageCorrupt, ImageTooManyPixels, ImageTooManyPages,
         ImageTooSmall, ImageDecodeTimeout, TemplateUnknown, TemplateInvalid, TemplateNotIdentified, ReferenceMissing,
-        LabelInvalid, RegistrationFailed, InferenceFailed, InternalError,
+        LabelInvalid, RegistrationFailed, PageBlank, InferenceFailed, InternalError,
     ];
 }

@@ -81,10 +81,13 @@ public sealed class ReadingSteps
             }
         }
         if (best is null || bestScore < _registrar.Options.MinScore)
+        {
+            if (BlankPage.IsBlank(page)) throw Blank(scanName, 1);
             throw new PilgiException(ReasonCodes.TemplateNotIdentified,
                 $"{scanName}: no registered template fits this page (best score {Math.Max(0, bestScore):0.00}, " +
                 $"needed {_registrar.Options.MinScore:0.00}; templates: {string.Join(", ", templates.All.Select(t => t.Id))}).",
                 scanName);
+        }
         return best;
     }
 
@@ -94,12 +97,18 @@ public sealed class ReadingSteps
     {
         var registration = _registrar.Register(page, form.Reference, coarse);
         if (registration is null || registration.Score < _registrar.Options.MinScore)
+        {
+            if (BlankPage.IsBlank(page)) throw Blank(scanName, pageNumber);
             throw new PilgiException(ReasonCodes.RegistrationFailed,
                 $"{scanName} page {pageNumber}: the page does not line up with template '{form.Template.Id}' " +
                 $"(score {registration?.Score ?? 0:0.00}). Is it the right form, and is the whole page scanned?",
                 scanName);
+        }
         return registration;
     }
+
+    private static PilgiException Blank(string scanName, int pageNumber) =>
+        new(ReasonCodes.PageBlank, $"{scanName} page {pageNumber}: the page is blank (nothing printed or written on it).", scanName);
 
     /// <summary>The handwriting on a registered page, one region per filled field, with the crops to read.</summary>
     public PageDetection DetectPage(GrayImage page, int pageNumber, FormReference form, Registration registration)
