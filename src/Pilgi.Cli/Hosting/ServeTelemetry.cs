@@ -8,8 +8,8 @@ using Pilgi.Pipeline.Telemetry;
 namespace Pilgi.Cli.Hosting;
 
 /// <summary>
-/// The pipeline's traces and metrics from <c>serve</c> (<see cref="PipelineTelemetry"/>, and HttpClient calls, which
-/// carry the trace to a remote inference service): to the console or over OTLP as
+/// The pipeline's traces and metrics from <c>serve</c> (<see cref="PipelineTelemetry"/>, and the HttpClient calls made
+/// within its spans, which carry the trace to a remote inference service): to the console or over OTLP as
 /// <see cref="TelemetryOptions.SectionName"/>:<c>Exporter</c> says, nowhere by default. OTLP takes the exporter's
 /// standard variables (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>, …).
 /// </summary>
@@ -26,11 +26,10 @@ internal static class ServeTelemetry
         var traces = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(resource)
             .AddSource(PipelineTelemetry.Name)
-            .AddHttpClientInstrumentation();
+            .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = _ => PipelineTelemetry.InPipelineSpan());
         var metrics = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(resource)
-            .AddMeter(PipelineTelemetry.Name)
-            .AddHttpClientInstrumentation();
+            .AddMeter(PipelineTelemetry.Name);
         if (options.Exporter == TelemetryOptions.Console)
         {
             traces.AddConsoleExporter();

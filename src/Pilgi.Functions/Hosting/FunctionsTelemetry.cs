@@ -13,8 +13,8 @@ namespace Pilgi.Functions.Hosting;
 
 /// <summary>
 /// The worker's OpenTelemetry: the Functions invocations (whose context the host passes in, host.json
-/// <c>telemetryMode</c>), the pipeline's spans and metrics (<see cref="PipelineTelemetry"/>) and HttpClient calls (which
-/// carry the trace on to the inference service). Exported to Azure Monitor when Application Insights is configured,
+/// <c>telemetryMode</c>), the pipeline's spans and metrics (<see cref="PipelineTelemetry"/>) and the HttpClient calls made
+/// within its spans (which carry the trace on to the inference service). Exported to Azure Monitor when Application Insights is configured,
 /// with the managed identity that <see cref="FunctionSettings.AppInsightsAuthentication"/> names; over OTLP when
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (a local collector under <c>func start</c>).
 /// </summary>
@@ -28,8 +28,9 @@ public static class FunctionsTelemetry
         ArgumentNullException.ThrowIfNull(configuration);
         var telemetry = services.AddOpenTelemetry()
             .UseFunctionsWorkerDefaults()
-            .WithTracing(t => t.AddSource(PipelineTelemetry.Name).AddHttpClientInstrumentation())
-            .WithMetrics(m => m.AddMeter(PipelineTelemetry.Name).AddHttpClientInstrumentation());
+            .WithTracing(t => t.AddSource(PipelineTelemetry.Name)
+                .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = _ => PipelineTelemetry.InPipelineSpan()))
+            .WithMetrics(m => m.AddMeter(PipelineTelemetry.Name));
         if (configuration[FunctionSettings.AppInsightsConnectionString] is { Length: > 0 } connectionString)
         {
             var credential = CredentialFrom(configuration[FunctionSettings.AppInsightsAuthentication]);

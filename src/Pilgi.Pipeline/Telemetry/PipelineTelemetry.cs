@@ -30,6 +30,17 @@ public static class PipelineTelemetry
     public static Histogram<double> StageDuration { get; } =
         Meter.CreateHistogram<double>("pilgi.stage.duration", "ms", "Time one pipeline step ran");
 
+    /// <summary>
+    /// Whether the current span runs inside one of the pipeline's: hosts trace the HttpClient calls made there (the
+    /// inference service, the scan's blobs) and not the durable backend's queue polling or the host's own traffic.
+    /// </summary>
+    public static bool InPipelineSpan()
+    {
+        for (var span = Activity.Current; span is not null; span = span.Parent)
+            if (span.Source == Source) return true;
+        return false;
+    }
+
     /// <summary>From the orchestration's start to its end, queueing included.</summary>
     public static Histogram<double> ScanDuration { get; } =
         Meter.CreateHistogram<double>("pilgi.scan.duration", "s", "Time from a scan's orchestration start to its end");
