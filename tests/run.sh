@@ -15,6 +15,8 @@ trap azurite_stop EXIT
 azurite_install || { echo "run.sh: could not install Azurite (npm)" >&2; exit 1; }
 
 dotnet build Pipeline.sln -c Release -nologo -v q || exit 1
+# infra/ compiles and lints clean with the Bicep CLI the build restored.
+bash tests/bicep.sh || exit 1
 # The Functions app cannot run here, but it must publish cleanly (host.json, functions.metadata, models).
 dotnet publish src/Pilgi.Functions/Pilgi.Functions.csproj -c Release --no-build -nologo -v q -o "$root/artifacts/functions" || exit 1
 test -f "$root/artifacts/functions/functions.metadata" || { echo "run.sh: publish produced no functions.metadata" >&2; exit 1; }

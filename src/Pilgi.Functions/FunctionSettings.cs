@@ -48,6 +48,15 @@ public static class FunctionSettings
 
     /// <summary><c>GET /api/health</c>.</summary>
     public const string HealthRoute = "health";
+
+    /// <summary>Application Insights (the platform's setting): when set, the app's traces and metrics go to Azure Monitor.</summary>
+    public const string AppInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    /// <summary>
+    /// <c>ClientId=&lt;managed identity's client id&gt;;Authorization=AAD</c>: send telemetry with that identity (the
+    /// resource takes no instrumentation-key ingestion); the Functions host reads the same setting.
+    /// </summary>
+    public const string AppInsightsAuthentication = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 }
 
 /// <summary>The names of the functions this host adds (the orchestrator and activities keep the pipeline's names).</summary>

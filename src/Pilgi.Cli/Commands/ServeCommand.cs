@@ -18,6 +18,7 @@ public static class ServeCommand
         "    Storage backend, as Durable Functions uses it), resumes what a previous run left in flight and logs one line\n" +
         "    per scan. Forms come from 'templates'; results go to 'results' and 'failed'. \"UseDevelopmentStorage=true\"\n" +
         "    is Azurite. Settings: Pilgi:Serve:* and Pilgi:Pipeline:* (environment: Pilgi__Serve__TaskHub=...).\n" +
+        "    Traces and metrics: Pilgi:Telemetry:Exporter=console|otlp (OTLP to OTEL_EXPORTER_OTLP_ENDPOINT).\n" +
         "    Ctrl-C or SIGTERM stops polling, lets scans in flight finish (--drain-seconds, default 30) and stops.";
 
     public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
@@ -28,6 +29,7 @@ public static class ServeCommand
         try
         {
             options = ServeOptions.From(configuration);
+            ServeTelemetry.From(configuration);
         }
         catch (ArgumentException e)
         {
@@ -41,6 +43,7 @@ public static class ServeCommand
             stop.Cancel();
         });
         using var loggerFactory = ServeLogging.Create(configuration);
+        using var telemetry = ServeTelemetry.Start(configuration);
 
         await using var host = await LocalDurableHost.StartAsync(configuration, loggerFactory, cancellationToken: stop.Token);
         System.Console.WriteLine($"pilgi serve: task hub '{options.TaskHub}', polling '{StorageNames.Scans}' every " +

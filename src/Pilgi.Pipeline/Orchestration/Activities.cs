@@ -1,12 +1,13 @@
 using Microsoft.DurableTask;
 using Pilgi.Pipeline.Steps;
+using Pilgi.Pipeline.Telemetry;
 
 namespace Pilgi.Pipeline.Orchestration;
 
 // The activities of ReadScanOrchestrator: thin adapters from the Durable Task SDK to ScanSteps. Hosts register them
 // by Name: with a DurableTaskRegistry (PipelineTaskRegistry.AddPilgiPipelineTasks), or as explicit [Function(Name)]
 // wrappers that resolve the activity from DI and call RunAsync(input). Either way a PilgiException leaves the
-// activity tagged with its reason code (ActivityFailures).
+// activity tagged with its reason code (ActivityFailures), and each run is a span in the scan's trace (ActivitySpans).
 
 /// <summary>Decode, verify the template, register every page, store the pages in <c>work</c>.</summary>
 public sealed class PreprocessScanActivity(ScanSteps steps) : TaskActivity<PreprocessRequest, PreprocessResult>
@@ -19,7 +20,7 @@ public sealed class PreprocessScanActivity(ScanSteps steps) : TaskActivity<Prepr
     public Task<PreprocessResult> RunAsync(PreprocessRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ActivityFailures.GuardAsync(() => steps.PreprocessAsync(input));
+        return ActivitySpans.Preprocess(input, () => ActivityFailures.GuardAsync(() => steps.PreprocessAsync(input)));
     }
 }
 
@@ -34,7 +35,7 @@ public sealed class DetectPageActivity(ScanSteps steps) : TaskActivity<DetectReq
     public Task<DetectResult> RunAsync(DetectRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ActivityFailures.GuardAsync(() => steps.DetectAsync(input));
+        return ActivitySpans.Detect(input, () => ActivityFailures.GuardAsync(() => steps.DetectAsync(input)));
     }
 }
 
@@ -49,7 +50,7 @@ public sealed class RecognizeBatchActivity(ScanSteps steps) : TaskActivity<Recog
     public Task<RecognizeResult> RunAsync(RecognizeRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ActivityFailures.GuardAsync(() => steps.RecognizeAsync(input));
+        return ActivitySpans.Recognize(steps, input, () => ActivityFailures.GuardAsync(() => steps.RecognizeAsync(input)));
     }
 }
 
@@ -64,7 +65,7 @@ public sealed class FuseAndWriteResultActivity(ScanSteps steps) : TaskActivity<F
     public Task<WrittenResult> RunAsync(FuseRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ActivityFailures.GuardAsync(() => steps.FuseAndWriteAsync(input));
+        return ActivitySpans.FuseAndWrite(steps, input, () => ActivityFailures.GuardAsync(() => steps.FuseAndWriteAsync(input)));
     }
 }
 
@@ -79,6 +80,6 @@ public sealed class WriteFailureActivity(ScanSteps steps) : TaskActivity<Failure
     public Task<string> RunAsync(FailureRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ActivityFailures.GuardAsync(() => steps.WriteFailureAsync(input));
+        return ActivitySpans.WriteFailure(input, () => ActivityFailures.GuardAsync(() => steps.WriteFailureAsync(input)));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Pilgi.Pipeline.Reading;
 using Pilgi.Pipeline.Steps;
+using Pilgi.Pipeline.Telemetry;
 
 namespace Pilgi.Pipeline.Orchestration;
 
@@ -12,7 +13,8 @@ namespace Pilgi.Pipeline.Orchestration;
 /// <see cref="ReadScanOutcome.Failed"/> outcome. Bad input (a <c>PilgiException</c>) is not retried; other
 /// failures are retried per <see cref="ActivityRetrySettings"/>.
 /// Deterministic: no clock, GUIDs or I/O here (the context's clock and instance id only); activities get and
-/// return blob names and small records.
+/// return blob names and small records. Telemetry is recorded once, when the orchestration ends outside a replay
+/// (<see cref="ScanTelemetry"/>); the activities join the scan's trace through <see cref="ScanJob.TraceParent"/>.
 /// </summary>
 public sealed class ReadScanOrchestrator : TaskOrchestrator<ScanJob, ReadScanOutcome>
 {
@@ -37,33 +39,45 @@ public sealed class ReadScanOrchestrator : TaskOrchestrator<ScanJob, ReadScanOut
         var log = context.CreateReplaySafeLogger<ReadScanOrchestrator>();
         var options = _retry.ToTaskOptions();
         var started = context.CurrentUtcDateTime;
+        var clock = new StageClock(started);
         string workPrefix = context.InstanceId;
         string stage = ReadScanStages.Preprocess;
-        int pages = 0;
+        int pages = 0, regionCount = 0;
+
+        ReadScanOutcome Ended(ReadScanOutcome outcome)
+        {
+            if (!context.IsReplaying) ScanTelemetry.RecordEnd(job, context.InstanceId, clock, context.CurrentUtcDateTime, outcome, regionCount);
+            return outcome;
+        }
         try
         {
             context.SetCustomStatus(stage);
             var pre = await context.CallActivityAsync<PreprocessResult>(PreprocessScanActivity.Name,
                 new PreprocessRequest(job, workPrefix), options);
+            clock.Done(stage, context.CurrentUtcDateTime);
             if (pre.Superseded)
             {
                 log.LogInformation("{Scan}: replaced by a newer upload (ETag {ETag}) before it was read", job.Path, pre.SupersededByETag);
                 context.SetCustomStatus(ReadScanStages.Done);
-                return new ReadScanOutcome(ReadScanOutcome.Superseded, job.Path, 0, null);
+                return Ended(new ReadScanOutcome(ReadScanOutcome.Superseded, job.Path, 0, null));
             }
             pages = pre.Pages.Count;
 
             stage = ReadScanStages.Detect;
             context.SetCustomStatus(stage);
             var detections = await Task.WhenAll(pre.Pages.Select(page => context.CallActivityAsync<DetectResult>(
-                DetectPageActivity.Name, new DetectRequest(job.Path, pre.TemplateId, page, workPrefix), options)));
+                DetectPageActivity.Name, new DetectRequest(job.Path, pre.TemplateId, page, workPrefix, job.TraceParent), options)));
             var regions = detections.SelectMany(d => d.Regions).ToList();
+            regionCount = regions.Count;
+            clock.Done(stage, context.CurrentUtcDateTime);
 
             stage = ReadScanStages.Recognize;
             context.SetCustomStatus(stage);
             var batches = RecognitionBatches.Plan(regions.Select(r => r.TemplateBox.ToBox()).ToList(), pre.RecognitionBatchSize);
             var reads = await Task.WhenAll(batches.Select(batch => context.CallActivityAsync<RecognizeResult>(
-                RecognizeBatchActivity.Name, new RecognizeRequest(batch.Select(i => regions[i].CropBlob).ToList(), batch.Select(i => regions[i].Alphabet).ToList()), options)));
+                RecognizeBatchActivity.Name, new RecognizeRequest(batch.Select(i => regions[i].CropBlob).ToList(), batch.Select(i => regions[i].Alphabet).ToList(),
+                    job.TraceParent), options)));
+            clock.Done(stage, context.CurrentUtcDateTime);
             var texts = new TextRead[regions.Count];
             for (int b = 0; b < batches.Count; b++)
             {
@@ -82,22 +96,25 @@ public sealed class ReadScanOrchestrator : TaskOrchestrator<ScanJob, ReadScanOut
             };
             var written = await context.CallActivityAsync<WrittenResult>(FuseAndWriteResultActivity.Name,
                 new FuseRequest(job, pre.TemplateId, pre.Pages, regions, texts, timings), options);
+            clock.Done(stage, context.CurrentUtcDateTime);
             context.SetCustomStatus(ReadScanStages.Done);
-            return new ReadScanOutcome(ReadScanOutcome.Succeeded, job.Path, pages, written.ResultBlob)
+            return Ended(new ReadScanOutcome(ReadScanOutcome.Succeeded, job.Path, pages, written.ResultBlob)
             {
                 Fields = written.Fields, FieldsRead = written.FieldsRead, NeedsReview = written.NeedsReview,
-            };
+            });
         }
         catch (TaskFailedException e)
         {
+            clock.Done(stage, context.CurrentUtcDateTime);
             var (reason, message) = ActivityFailures.Describe(e.FailureDetails, stage, _retry.MaxAttempts);
             log.LogWarning("{Scan}: {Stage} failed with {Reason}: {Message}", job.Path, stage, reason, message);
             context.SetCustomStatus(ReadScanStages.WriteFailure);
             var blob = await context.CallActivityAsync<string>(WriteFailureActivity.Name,
                 new FailureRequest(job, context.InstanceId, reason, message, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero)),
                 options);
+            clock.Done(ReadScanStages.WriteFailure, context.CurrentUtcDateTime);
             context.SetCustomStatus(ReadScanStages.Done);
-            return new ReadScanOutcome(ReadScanOutcome.Failed, job.Path, pages, blob, reason, message);
+            return Ended(new ReadScanOutcome(ReadScanOutcome.Failed, job.Path, pages, blob, reason, message));
         }
     }
 }

@@ -13,6 +13,12 @@ public sealed record ScanJob(string Path, string TemplateId, string ETag)
 {
     private static readonly string[] ScanExtensions = [".jpg", ".jpeg", ".png", ".tif", ".tiff"];
 
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the span that scheduled the scan, so that the orchestration and every activity
+    /// join one trace (<see cref="Telemetry.TraceContext"/>); null when no host traces. Not part of the instance id.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
     /// <summary>From a container path such as <c>scans/remittance/001.jpg</c>.</summary>
     public static ScanJob FromPath(string path, string etag)
     {

@@ -74,15 +74,16 @@ public sealed record PreprocessResult(string TemplateId, IReadOnlyList<PageRef> 
     public bool Superseded => SupersededByETag is not null;
 }
 
-/// <summary>Input of the detect step for one page.</summary>
-public sealed record DetectRequest(string ScanName, string TemplateId, PageRef Page, string WorkPrefix);
+/// <summary>Input of the detect step for one page (<see cref="TraceParent"/>: the scan's trace, <see cref="ScanJob.TraceParent"/>).</summary>
+public sealed record DetectRequest(string ScanName, string TemplateId, PageRef Page, string WorkPrefix, string? TraceParent = null);
 
 /// <summary>The regions found on one page (their crops are in the work container).</summary>
 public sealed record DetectResult(int Page, IReadOnlyList<RegionRef> Regions, double DetectionMs);
 
 /// <summary>Input of the recognise step: the crops of one batch.</summary>
-/// <remarks><see cref="Alphabets"/>: per crop, the characters it may hold (null entries or list: unrestricted).</remarks>
-public sealed record RecognizeRequest(IReadOnlyList<string> CropBlobs, IReadOnlyList<string?>? Alphabets = null);
+/// <remarks><see cref="Alphabets"/>: per crop, the characters it may hold (null entries or list: unrestricted);
+/// <see cref="TraceParent"/>: the scan's trace (<see cref="ScanJob.TraceParent"/>).</remarks>
+public sealed record RecognizeRequest(IReadOnlyList<string> CropBlobs, IReadOnlyList<string?>? Alphabets = null, string? TraceParent = null);
 
 /// <summary>One read per crop, in the request's order.</summary>
 public sealed record RecognizeResult(IReadOnlyList<TextRead> Texts, double RecognitionMs);

@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using Pilgi.Cli.Composition;
 using Pilgi.Cli.Tests.Support;
 using Pilgi.Core.Results;
+using Pilgi.Pipeline.Orchestration;
+using Pilgi.Pipeline.Telemetry;
 using Xunit.Abstractions;
 
 namespace Pilgi.Cli.Tests.Hosting;
@@ -24,11 +27,13 @@ public class ServeProcessTests(ITestOutputHelper output)
         await harness.PutScanAsync("remittance/2026/r1.jpg", bytes);
 
         var lines = new ConcurrentQueue<string>();
-        using var serve = StartPilgi(lines, "serve", "--storage", harness.Storage, "--task-hub", harness.TaskHub, "--poll-seconds", "0.5",
-            "--drain-seconds", "20");
+        // with its traces printed, as Pilgi:Telemetry:Exporter=console prints them
+        using var serve = StartPilgi(lines, new() { ["Pilgi__Telemetry__Exporter"] = "console" }, "serve", "--storage", harness.Storage,
+            "--task-hub", harness.TaskHub, "--poll-seconds", "0.5", "--drain-seconds", "20");
         try
         {
-            var logged = await WaitForLineAsync(lines, l => l.Contains("remittance/2026/r1.jpg", StringComparison.Ordinal), serve, TimeSpan.FromSeconds(150));
+            var logged = await WaitForLineAsync(lines, l => l.Contains("remittance/2026/r1.jpg  template=", StringComparison.Ordinal), serve,
+                TimeSpan.FromSeconds(150));
             Assert.Matches(@"remittance/2026/r1\.jpg  template=remittance  pages=1  fields=\d+ \(\d+ read, \d+ to review\)  \d+\.\d s  succeeded$", logged);
 
             Assert.Equal(0, Kill(serve.Id, SigInt));
@@ -36,6 +41,7 @@ public class ServeProcessTests(ITestOutputHelper output)
             serve.WaitForExit();
             Assert.Equal(0, serve.ExitCode);
             Assert.Contains("pilgi serve: stopped", lines);
+            AssertOneTraceCoversEveryStage(lines.ToList(), "scans/remittance/2026/r1.jpg");
         }
         finally
         {
@@ -57,13 +63,41 @@ public class ServeProcessTests(ITestOutputHelper output)
     private static extern int Kill(int pid, int signal);
 
     /// <summary>The CLI built beside the tests (the project reference copies it here), run with <c>dotnet</c>.</summary>
-    private static Process StartPilgi(ConcurrentQueue<string> lines, params string[] args)
+    /// <summary>
+    /// The console exporter's spans (blocks of <c>Activity.*:</c> lines): all in the trace the scan's scheduling span
+    /// started, one per stage at least.
+    /// </summary>
+    private static void AssertOneTraceCoversEveryStage(List<string> lines, string scan)
+    {
+        var spans = new List<Dictionary<string, string>>();
+        foreach (var line in lines)
+        {
+            var m = Regex.Match(line, @"^(Activity\.\w+|\s+[\w.]+):\s+(.*)$");
+            if (!m.Success) continue;
+            if (m.Groups[1].Value == "Activity.TraceId") spans.Add(new Dictionary<string, string>(StringComparer.Ordinal));
+            if (spans.Count > 0) spans[^1].TryAdd(m.Groups[1].Value.Trim(), m.Groups[2].Value.Trim());
+        }
+        var schedule = Assert.Single(spans, s => s.GetValueOrDefault("Activity.DisplayName") == ScanScheduling.ScheduleSpan
+            && s.GetValueOrDefault(TelemetryTags.Scan) == scan && s.GetValueOrDefault(TelemetryTags.Outcome) == "started");
+        var trace = spans.Where(s => s["Activity.TraceId"] == schedule["Activity.TraceId"]).ToList();
+        // one scan, one trace: the backend's storage polling is not traced, the scan's own blob calls are in it
+        Assert.Equal(spans.Count, trace.Count);
+        foreach (var stage in new[] { ReadScanOrchestrator.Name, PreprocessScanActivity.Name, DetectPageActivity.Name, RecognizeBatchActivity.Name, FuseAndWriteResultActivity.Name })
+            Assert.Contains(trace, s => s["Activity.DisplayName"] == stage);
+        var read = Assert.Single(trace, s => s["Activity.DisplayName"] == ReadScanOrchestrator.Name);
+        Assert.Equal(ReadScanOutcome.Succeeded, read[TelemetryTags.Outcome]);
+        Assert.Equal("1", read[TelemetryTags.Pages]);
+        Assert.StartsWith("pilgi-rec", Assert.Single(trace, s => s["Activity.DisplayName"] == FuseAndWriteResultActivity.Name)[TelemetryTags.ModelPrefix + "recognizer"]);
+    }
+
+    private static Process StartPilgi(ConcurrentQueue<string> lines, Dictionary<string, string> environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "pilgi.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(dll);
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         var process = new Process { StartInfo = info };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue("stderr: " + e.Data); };

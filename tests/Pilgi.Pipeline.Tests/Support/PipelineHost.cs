@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Pilgi.Core.Results;
 using Pilgi.Inference.Recognition;
 using Pilgi.Pipeline.Hosting;
@@ -39,7 +40,8 @@ internal sealed class PipelineHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <param name="recognizer">The recogniser; null for the real one from <c>models/</c> (through the options).</param>
-    public static async Task<PipelineHost> StartAsync(ILineRecognizer? recognizer, ActivityRetrySettings? retry = null)
+    /// <param name="logs">Where the host logs (the test host's default when null).</param>
+    public static async Task<PipelineHost> StartAsync(ILineRecognizer? recognizer, ActivityRetrySettings? retry = null, ILoggerFactory? logs = null)
     {
         retry ??= FastRetry();
         var storage = TestStorage.CreateSeeded();
@@ -50,6 +52,7 @@ internal sealed class PipelineHost : IAsyncDisposable
                 new DurableTaskTestHostOptions
                 {
                     Port = FreePort(),
+                    LoggerFactory = logs ?? new DurableTaskTestHostOptions().LoggerFactory,
                     ConfigureServices = services =>
                     {
                         services.AddSingleton<IBlobStore>(storage.Store);
