@@ -30,7 +30,9 @@ internal static partial class DigitChains
 {
     private const int MinHexIdLength = 16;
 
-    public static List<DigitChain> Find(string text)
+    /// <param name="maskedAsDigits">Read <see cref="PiiMasker.MaskChar"/> as a digit (to find numbers masked already).</param>
+    /// <param name="skipped">Positions whose digits are left out and break chains (numbers masked already).</param>
+    public static List<DigitChain> Find(string text, bool maskedAsDigits = false, bool[]? skipped = null)
     {
         var escaped = EscapedPositions(text);
         var guids = GuidPattern().Matches(text);
@@ -48,20 +50,20 @@ internal static partial class DigitChains
         int i = 0;
         while (i < text.Length)
         {
-            if (!IsDigitAt(text, i, escaped))
+            if (!IsDigitAt(text, i, escaped, maskedAsDigits))
             {
                 i++;
                 continue;
             }
             int start = i;
             var digits = new System.Text.StringBuilder();
-            while (i < text.Length && IsDigitAt(text, i, escaped))
+            while (i < text.Length && IsDigitAt(text, i, escaped, maskedAsDigits))
             {
                 digits.Append(AsciiDigit(text[i]));
                 i++;
             }
             var group = new DigitGroup(start, i, digits.ToString());
-            if (IsInsideIdentifier(text, group, escaped, guids))
+            if (IsInsideIdentifier(text, group, escaped, guids) || skipped is not null && skipped.AsSpan(start, i - start).Contains(true))
             {
                 Flush();
                 continue;
@@ -85,7 +87,8 @@ internal static partial class DigitChains
 
     private static char AsciiDigit(char c) => c <= '9' ? c : (char)('0' + (c - '\uFF10'));
 
-    private static bool IsDigitAt(string text, int i, bool[] escaped) => IsDigit(text[i]) && !escaped[i];
+    private static bool IsDigitAt(string text, int i, bool[] escaped, bool maskedAsDigits) =>
+        (IsDigit(text[i]) || maskedAsDigits && text[i] == PiiMasker.MaskChar) && !escaped[i];
 
     /// <summary>Positions that belong to a <c>%XX</c> URL escape.</summary>
     private static bool[] EscapedPositions(string text)

@@ -23,27 +23,20 @@ public static class PiiMasker
 
     private const int LongestRange = 5;
 
+    /// <summary>
+    /// The text with every personal number in it masked. Numbers masked already (exactly as this masks them) are
+    /// left as they are, so masking a masked text changes nothing.
+    /// </summary>
     [return: NotNullIfNotNull(nameof(text))]
     public static string? Mask(string? text)
     {
         if (text is null || CountDigits(text) < FewestDigits) return text;
+        var maskedAlready = text.Contains(MaskChar) ? MaskedAlready(text) : null;
         char[]? masked = null;
-        foreach (var chain in DigitChains.Find(text))
+        foreach (var (chain, a, b, kept) in Matches(text, DigitChains.Find(text, skipped: maskedAlready)))
         {
-            int n = chain.Groups.Count;
-            for (int a = 0; a < n;)
-            {
-                if (Match(text, chain, a, out int b, out var kept))
-                {
-                    masked ??= text.ToCharArray();
-                    Hide(masked, chain, a, b, kept);
-                    a = b + 1;
-                }
-                else
-                {
-                    a += Math.Max(1, PiiShapes.DateLength(chain, a));
-                }
-            }
+            masked ??= text.ToCharArray();
+            Hide(masked, chain, a, b, kept);
         }
         return masked is null ? text : new string(masked);
     }
@@ -51,8 +44,8 @@ public static class PiiMasker
     /// <summary>
     /// A field's value masked by its kind: rrn, phone and account fields whatever was read in them (an RRN keeps at
     /// most its first seven letters or digits and always hides the last six; a phone its code and last four; an
-    /// account its last four; never more than half of a short value); dates and amounts as read; other kinds as
-    /// free text (<see cref="Mask"/>).
+    /// account its last four; never more than half of a short value); any other kind as free text (<see cref="Mask"/>:
+    /// a date or an amount stays as read, an RRN misread into a date box does not).
     /// </summary>
     [return: NotNullIfNotNull(nameof(value))]
     public static string? MaskField(string? value, FieldKind kind)
@@ -63,13 +56,66 @@ public static class PiiMasker
             FieldKind.Rrn => HideCharacters(value, n => new KeptDigits(Math.Min(PiiShapes.RrnKept, Math.Max(0, n - 6)), 0)),
             FieldKind.Account => HideCharacters(value, n => new KeptDigits(0, Math.Min(PiiShapes.TailKept, n / 2))),
             FieldKind.Phone => HideCharacters(value, n => PhoneKept(value, n)),
-            FieldKind.Date or FieldKind.Amount or FieldKind.AmountHangul => value,
             _ => Mask(value),
         };
     }
 
     /// <summary>The kinds whose values are personal numbers: rrn, phone, account.</summary>
     public static bool IsPersonalNumber(FieldKind kind) => kind is FieldKind.Rrn or FieldKind.Phone or FieldKind.Account;
+
+    /// <summary>Each run of groups that is a personal number, left to right, dates and timestamps skipped.</summary>
+    private static IEnumerable<(DigitChain Chain, int A, int B, KeptDigits Kept)> Matches(string text, IEnumerable<DigitChain> chains)
+    {
+        foreach (var chain in chains)
+        {
+            for (int a = 0; a < chain.Groups.Count;)
+            {
+                if (Match(text, chain, a, out int b, out var kept))
+                {
+                    yield return (chain, a, b, kept);
+                    a = b + 1;
+                }
+                else
+                {
+                    a += Math.Max(1, PiiShapes.DateLength(chain, a));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The positions of numbers that read as personal numbers with the mask characters taken for digits, and whose
+    /// mask characters are exactly where masking puts them: their visible digits must not be read again (the last
+    /// four of one account and the first seven of an RRN after it would make a new "account").
+    /// </summary>
+    private static bool[]? MaskedAlready(string text)
+    {
+        bool[]? done = null;
+        foreach (var (chain, a, b, kept) in Matches(text, DigitChains.Find(text, maskedAsDigits: true)))
+        {
+            if (!IsMaskedAsItWouldBe(text, chain, a, b, kept)) continue;
+            done ??= new bool[text.Length];
+            done.AsSpan(chain.Groups[a].Start, chain.Groups[b].End - chain.Groups[a].Start).Fill(true);
+        }
+        return done;
+    }
+
+    private static bool IsMaskedAsItWouldBe(string text, DigitChain chain, int a, int b, KeptDigits kept)
+    {
+        int total = 0;
+        for (int i = a; i <= b; i++) total += chain.Groups[i].Length;
+        if (kept.Head + kept.Tail >= total) return false;
+        int ordinal = 0;
+        for (int i = a; i <= b; i++)
+        {
+            for (int p = chain.Groups[i].Start; p < chain.Groups[i].End; p++, ordinal++)
+            {
+                bool hidden = ordinal >= kept.Head && ordinal < total - kept.Tail;
+                if (hidden != (text[p] == MaskChar)) return false;
+            }
+        }
+        return true;
+    }
 
     /// <summary>Of the groups from <paramref name="a"/>, the longest run that is an RRN or phone, else an account.</summary>
     private static bool Match(string text, DigitChain chain, int a, out int b, out KeptDigits kept)

@@ -76,9 +76,11 @@ internal static class PiiShapes
         var g = chain.Groups;
         bool next = a + 1 < g.Count;
         string d = g[a].Digits;
+        if (!IsAllDigits(d)) return 0;
         if (d.Length == 8 && IsDate(Int(d, 0, 4), Int(d, 4, 2), Int(d, 6, 2), fourDigitYear: true))
             return next && IsTime(g[a + 1].Digits) ? 2 : 1;
         if (d.Length == 4 && a + 2 < g.Count && g[a + 1].Length <= 2 && g[a + 2].Length <= 2
+            && IsAllDigits(g[a + 1].Digits) && IsAllDigits(g[a + 2].Digits)
             && chain.Separators[a] == chain.Separators[a + 1]
             && IsDate(Int(d, 0, 4), int.Parse(g[a + 1].Digits), int.Parse(g[a + 2].Digits), fourDigitYear: true))
             return 3;
@@ -119,6 +121,8 @@ internal static class PiiShapes
     private static bool IsDate(int year, int month, int day, bool fourDigitYear) =>
         (!fourDigitYear || year is >= 1900 and <= 2099) && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
 
+    private static bool IsAllDigits(string digits) => digits.All(char.IsAsciiDigit);
+
     private static bool IsTime(string digits) =>
-        digits.Length is 4 or 6 && Int(digits, 0, 2) < 24 && Int(digits, 2, 2) < 60 && (digits.Length == 4 || Int(digits, 4, 2) < 60);
+        digits.Length is 4 or 6 && IsAllDigits(digits) && Int(digits, 0, 2) < 24 && Int(digits, 2, 2) < 60 && (digits.Length == 4 || Int(digits, 4, 2) < 60);
 }

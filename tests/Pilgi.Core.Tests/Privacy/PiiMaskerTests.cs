@@ -113,14 +113,25 @@ public class PiiMaskerTests
     [InlineData("")]
     public void Leaves_dates_amounts_timestamps_and_identifiers_alone(string text) => Assert.Equal(text, PiiMasker.Mask(text));
 
+    [Theory]
+    [InlineData("**900101-1234567**", "**900101-1********")]
+    [InlineData("*9001011234567", "*9001011******")]
+    [InlineData("900101-1****** 900202-2345678", "900101-1****** 900202-2******")]
+    [InlineData("010-****-5678 then 010-1234-5678", "010-****-5678 then 010-****-5678")]
+    [InlineData("***-***-*****789 110-123-456789", "***-***-*****789 ***-***-**6789")] // a star where masking shows a digit: read again
+    public void Only_numbers_masked_exactly_as_masking_leaves_them_are_passed_over(string text, string expected) =>
+        Assert.Equal(expected, PiiMasker.Mask(text));
+
     [Fact]
     public void Null_stays_null() => Assert.Null(PiiMasker.Mask(null));
 
-    // (Numbers one separator apart can chain anew once masked: "**6789 9001011******" reads as an account.)
     [Theory]
     [InlineData("900101-1234567")]
     [InlineData("010-1234-5678, 110-123-456789; 9001011234567")]
+    [InlineData("010-1234-5678 110-123-456789 9001011234567")]
+    [InlineData("scans/withdrawal/110-123-456789_9001011234567.jpg")]
     [InlineData("+82 10 1234 5678")]
+    [InlineData("신한 110 123 456789 900101 1234567 02 123 4567")]
     public void Masking_twice_changes_nothing_more(string text)
     {
         string once = PiiMasker.Mask(text);

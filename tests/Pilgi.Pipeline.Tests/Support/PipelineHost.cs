@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Pilgi.Core.Results;
 using Pilgi.Inference.Recognition;
 using Pilgi.Pipeline.Hosting;
@@ -39,7 +40,10 @@ internal sealed class PipelineHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <param name="recognizer">The recogniser; null for the real one from <c>models/</c> (through the options).</param>
-    public static async Task<PipelineHost> StartAsync(ILineRecognizer? recognizer, ActivityRetrySettings? retry = null)
+    /// <param name="logs">What the worker and the in-memory backend log into (nothing when null).</param>
+    /// <param name="configureServices">Registrations before the pipeline's (options, say).</param>
+    public static async Task<PipelineHost> StartAsync(ILineRecognizer? recognizer, ActivityRetrySettings? retry = null,
+        ILoggerFactory? logs = null, Action<IServiceCollection>? configureServices = null)
     {
         retry ??= FastRetry();
         var storage = TestStorage.CreateSeeded();
@@ -50,8 +54,10 @@ internal sealed class PipelineHost : IAsyncDisposable
                 new DurableTaskTestHostOptions
                 {
                     Port = FreePort(),
+                    LoggerFactory = logs,
                     ConfigureServices = services =>
                     {
+                        configureServices?.Invoke(services);
                         services.AddSingleton<IBlobStore>(storage.Store);
                         if (recognizer is not null) services.AddSingleton(recognizer);
                         services.AddPilgiPipeline(o =>
