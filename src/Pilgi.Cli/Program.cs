@@ -2,7 +2,7 @@ using Pilgi.Cli.Commands;
 using Pilgi.Cli.Console;
 using Pilgi.Core.Errors;
 
-var flags = new HashSet<string>(StringComparer.Ordinal) { "--help", "--no-tesseract", "--samples", "--keep" };
+var flags = new HashSet<string>(StringComparer.Ordinal) { "--help", "--no-tesseract", "--samples", "--keep", "--mask-pii" };
 using var cts = new CancellationTokenSource();
 // the first Ctrl-C asks the command to stop (serve drains); a second one ends the process
 Console.CancelKeyPress += (_, e) =>
@@ -33,12 +33,12 @@ try
 }
 catch (UsageException e)
 {
-    Console.Error.WriteLine($"pilgi: {e.Message}\n\n{Help()}");
+    MaskedConsole.Error($"pilgi: {e.Message}\n\n{Help()}");
     return 64;
 }
 catch (PilgiException e)
 {
-    Console.Error.WriteLine($"pilgi: {e.Reason}: {e.Message}");
+    MaskedConsole.Error($"pilgi: {e.Reason}: {e.Message}");
     return 1;
 }
 catch (OperationCanceledException)

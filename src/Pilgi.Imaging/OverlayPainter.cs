@@ -7,7 +7,8 @@ namespace Pilgi.Imaging;
 
 /// <summary>
 /// Draws review overlays: a coloured outline around each field (just outside the box so the
-/// handwriting stays visible) and, above it on a white backing, the field key and the value read.
+/// handwriting stays visible; a redacted field's box is filled instead) and, above it on a white backing, the
+/// field key and the value read.
 /// Always paints on a copy; the page passed in is left untouched.
 /// </summary>
 public sealed class OverlayPainter
@@ -50,6 +51,8 @@ public sealed class OverlayPainter
             canvas.ProcessPixelRows(pixels =>
             {
                 // Outlines first so that no box is drawn across another field's label.
+                foreach (var (field, outline) in placed)
+                    if (field.Redacted) FillRect(pixels, outline, Style.RedactionColor);
                 foreach (var (field, outline) in placed) DrawOutline(pixels, outline, Style.ColorFor(field.State));
                 foreach (var (field, outline) in placed) DrawLabel(pixels, outline, field.LabelText);
             });

@@ -21,6 +21,9 @@ public sealed record OverlayStyle
     public Rgb24 TextColor { get; init; } = new(0, 0, 0);
     public Rgb24 LabelBackground { get; init; } = new(255, 255, 255);
 
+    /// <summary>What fills the box of a redacted field.</summary>
+    public Rgb24 RedactionColor { get; init; } = new(128, 128, 128);
+
     public Rgb24 ColorFor(OverlayState state) => state switch
     {
         OverlayState.Valid => ValidColor,

@@ -25,6 +25,26 @@ public class OverlayPainterTests
         Assert.Equal(new Rgb24(200, 200, 200), overlay[125, 120]);
     }
 
+    [Fact]
+    public void A_redacted_fields_box_is_filled_so_its_handwriting_does_not_show_and_others_are_not()
+    {
+        var page = new GrayImage(300, 200, 200);
+        for (int x = 110; x < 140; x++) page[x, 120] = 0; // a stroke in each box
+        for (int x = 210; x < 240; x++) page[x, 120] = 0;
+
+        using var overlay = painter.Paint(page,
+        [
+            new OverlayField(new Box(100, 100, 50, 40), OverlayState.Valid, "rrn", "900101-1******", Redacted: true),
+            new OverlayField(new Box(200, 100, 50, 40), OverlayState.Valid, "name", "홍길동"),
+        ]);
+
+        var grey = OverlayStyle.Default.RedactionColor;
+        Assert.All(Region(overlay, 100, 100, 50, 40), p => Assert.Equal(grey, p));
+        Assert.Equal(OverlayStyle.Default.ValidColor, overlay[98, 120]);
+        Assert.Equal(new Rgb24(0, 0, 0), overlay[220, 120]);
+        Assert.DoesNotContain(grey, Region(overlay, 200, 100, 50, 40));
+    }
+
     [Theory]
     [InlineData(OverlayState.Valid)]
     [InlineData(OverlayState.NeedsReview)]

@@ -213,7 +213,7 @@ public static class DurableBenchCommand
         }
         catch (Exception e)
         {
-            System.Console.Error.WriteLine($"bench: cleaning up failed ({e.GetType().Name}: {e.Message}); its blobs are under */{prefix}");
+            MaskedConsole.Error($"bench: cleaning up failed ({e.GetType().Name}: {e.Message}); its blobs are under */{prefix}");
         }
     }
 }

@@ -46,7 +46,7 @@ public static class EvalCommand
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                System.Console.Error.WriteLine($"{scan.RelativePath}: {e.Message}");
+                MaskedConsole.Error($"{scan.RelativePath}: {e.Message}");
             }
             double seconds = clock.Elapsed.TotalSeconds;
             var template = label.FormType is { } id && reader.Templates.Contains(id) ? reader.Templates.Get(id).Template : null;

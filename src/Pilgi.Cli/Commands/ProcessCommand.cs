@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Configuration;
 using Pilgi.Cli.Composition;
 using Pilgi.Cli.Console;
 using Pilgi.Core.Errors;
 using Pilgi.Core.Results;
 using Pilgi.Imaging;
+using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Reading;
 
 namespace Pilgi.Cli.Commands;
@@ -11,9 +13,10 @@ namespace Pilgi.Cli.Commands;
 public static class ProcessCommand
 {
     public const string Usage =
-        "process [<scan or folder>...] [--templates <dir>] [--out <dir>] [--template <id>] [--models <dir>]\n" +
+        "process [<scan or folder>...] [--templates <dir>] [--out <dir>] [--template <id>] [--models <dir>] [--mask-pii]\n" +
         "    Reads every scan (folders are walked recursively). Without arguments it reads the bundled samples\n" +
-        "    (samples/forms/scans with samples/forms/templates) into ./out.";
+        "    (samples/forms/scans with samples/forms/templates) into ./out. --mask-pii (or Pilgi__Output__MaskPii=true)\n" +
+        "    writes rrn, phone and account values masked and fills their boxes on the overlays.";
 
     public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
     {
@@ -23,13 +26,16 @@ public static class ProcessCommand
         var outDir = args.Get("--out") ?? "out";
         var templateId = args.Get("--template");
         var modelsDir = args.Get("--models");
+        var output = new OutputOptions();
+        new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(OutputOptions.SectionName).Bind(output);
+        bool maskPii = args.Flag("--mask-pii") || output.MaskPii;
         args.RejectUnknown();
 
         var scans = ScanFile.Collect(inputs);
         var reader = ReaderFactory.Create(templatesDir, modelsDir);
         if (templateId is not null && !reader.Templates.Contains(templateId))
             throw new UsageException($"--template {templateId}: no such template in {templatesDir}.");
-        var files = new ResultFiles(outDir, new OverlayPainter());
+        var files = new ResultFiles(outDir, new OverlayPainter(), maskPii ? id => reader.Templates.Get(id).Template : null);
         var progress = new ProgressBar(scans.Count, "processed");
         int failed = 0;
         foreach (var scan in scans)
@@ -47,7 +53,7 @@ public static class ProcessCommand
                 failed++;
                 files.WriteError(scan.RelativePath, ErrorFor(scan.RelativePath, e));
                 progress.Report(0, failed: true);
-                System.Console.Error.WriteLine($"{scan.RelativePath}: {Describe(e)}");
+                MaskedConsole.Error($"{scan.RelativePath}: {Describe(e)}");
             }
         }
         System.Console.WriteLine($"{scans.Count - failed} of {scans.Count} scans read; results in {Path.GetFullPath(outDir)}");

@@ -40,7 +40,7 @@ public static class UploadCommand
             foreach (var (file, name) in files)
             {
                 await blobs.WriteAsync(container, prefix + name, await File.ReadAllBytesAsync(file, ct), BlobUploads.ContentTypeOf(file), ct);
-                System.Console.WriteLine($"{container}/{prefix}{name}");
+                MaskedConsole.Out($"{container}/{prefix}{name}");
                 n++;
             }
         }

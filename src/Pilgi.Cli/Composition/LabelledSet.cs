@@ -27,7 +27,7 @@ public sealed class LabelledSet
             var labelPath = Path.Combine(root, "labels", Path.GetFileNameWithoutExtension(scan.FullPath) + ".json");
             if (!File.Exists(labelPath))
             {
-                System.Console.Error.WriteLine($"{scan.RelativePath}: no label at {labelPath}; skipped");
+                MaskedConsole.Error($"{scan.RelativePath}: no label at {labelPath}; skipped");
                 continue;
             }
             items.Add((scan, LabelLoader.Load(labelPath)));

@@ -61,7 +61,9 @@ public sealed class LocalDurableHost : IAsyncDisposable
     public string SidecarAddress => _sidecar.Address;
 
     /// <summary>
-    /// Starts the host from configuration (<see cref="ServeOptions.SectionName"/>, <see cref="PipelineOptions.SectionName"/>).
+    /// Starts the host from configuration (<see cref="ServeOptions.SectionName"/>, <see cref="PipelineOptions.SectionName"/>,
+    /// <see cref="OutputOptions.SectionName"/>). Every part logs through <paramref name="loggerFactory"/>: give it a masking one
+    /// (<see cref="ServeLogging"/>).
     /// <paramref name="configureServices"/> runs before the pipeline's registrations, so what it registers wins
     /// (a test's recogniser, say). With <paramref name="poll"/> false the watcher only polls when asked.
     /// </summary>
@@ -95,6 +97,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
             builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
             builder.Services.AddSingleton(options);
+            builder.Services.AddOptions<OutputOptions>().Bind(configuration.GetSection(OutputOptions.SectionName));
             configureServices?.Invoke(builder.Services);
             builder.Services.AddPilgiPipeline(o =>
             {

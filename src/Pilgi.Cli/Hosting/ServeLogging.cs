@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
+using Pilgi.Pipeline.Logging;
 
 namespace Pilgi.Cli.Hosting;
 
 /// <summary>
 /// Console logging of <c>serve</c> and <c>bench --storage</c>: one line per entry (<c>12:04:31 message</c>, the level
 /// shown when it is a warning or worse); Pilgi's own entries from <c>Information</c>, the frameworks' (Durable Task,
-/// gRPC, ASP.NET Core, Azure) from <c>Warning</c>. <c>Logging:LogLevel:…</c> settings override these.
+/// gRPC, ASP.NET Core, Azure) from <c>Warning</c>. <c>Logging:LogLevel:…</c> settings override these. Personal
+/// numbers are masked in every entry (<see cref="PiiMaskingLoggingExtensions.AddPiiMasking(ILoggingBuilder)"/>).
 /// </summary>
 internal static class ServeLogging
 {
@@ -23,6 +25,7 @@ internal static class ServeLogging
             b.AddConfiguration(configuration.GetSection("Logging"));
             b.AddConsole(o => o.FormatterName = LineFormatter.Name);
             b.AddConsoleFormatter<LineFormatter, ConsoleFormatterOptions>();
+            b.AddPiiMasking();
         });
 
     private sealed class LineFormatter() : ConsoleFormatter(Name)
@@ -42,7 +45,7 @@ internal static class ServeLogging
             };
             string source = entry.Category.StartsWith("Pilgi", StringComparison.Ordinal) ? "" : $"[{entry.Category}] ";
             writer.Write($"{DateTime.Now:HH:mm:ss} {level}{source}{message}");
-            if (entry.Exception is { } e) writer.Write($" ({e.GetType().Name}: {e.Message})");
+            if (entry.Exception is { } e) writer.Write($" ({(e as PiiMaskedException)?.OriginalType.Name ?? e.GetType().Name}: {e.Message})");
             writer.WriteLine();
         }
     }

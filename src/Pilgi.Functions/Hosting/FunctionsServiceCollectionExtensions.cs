@@ -5,24 +5,30 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pilgi.Functions.Http;
 using Pilgi.Pipeline.Hosting;
+using Pilgi.Pipeline.Logging;
 using Pilgi.Pipeline.Storage;
 
 namespace Pilgi.Functions.Hosting;
 
-/// <summary>What the Functions app adds to the pipeline's services: options from configuration, the blob store on the trigger's account.</summary>
+/// <summary>
+/// What the Functions app adds to the pipeline's services: options from configuration, the blob store on the trigger's
+/// account, and logging that masks personal numbers.
+/// </summary>
 public static class FunctionsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the pipeline (<see cref="PipelineServiceCollectionExtensions.AddPilgiPipeline"/>) with
     /// <see cref="PipelineOptions"/> bound from <c>Pilgi:Pipeline:*</c> (app settings <c>Pilgi__Pipeline__*</c>), relative
     /// folders taken from the app's folder, and the blob store on <see cref="FunctionSettings.StorageConnection"/> unless
-    /// the options name another.
+    /// the options name another; <see cref="OutputOptions"/> from <c>Pilgi:Output:*</c>; and every log entry of the worker
+    /// masked (<see cref="PiiMaskingLoggingExtensions.AddPiiMasking(IServiceCollection)"/>).
     /// </summary>
     public static IServiceCollection AddPilgiFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
+        services.AddPiiMasking();
         services.AddAzureClientsCore(); // AzureComponentFactory: credentials for identity-based connections
         services.TryAddSingleton<IBlobStore>(sp => CreateBlobStore(sp, configuration));
         services.AddPilgiPipeline();
@@ -34,6 +40,7 @@ public static class FunctionsServiceCollectionExtensions
                 o.TemplatesDirectory = FromAppFolder(o.TemplatesDirectory);
                 o.LocalStorageDirectory = FromAppFolder(o.LocalStorageDirectory);
             });
+        services.AddOptions<OutputOptions>().Bind(configuration.GetSection(OutputOptions.SectionName));
         services.TryAddSingleton<HealthCheck>();
         services.TryAddSingleton<ScanStatusQuery>();
         return services;

@@ -21,12 +21,14 @@ public static class PipelineServiceCollectionExtensions
     /// Adds everything the orchestration's activities need. Services registered before this call win (e.g. an
     /// <see cref="IBlobStore"/>, an <see cref="ILineRecognizer"/> or an <see cref="ITemplateProvider"/> of a test
     /// or a host). Register the tasks themselves with <see cref="PipelineTaskRegistry.AddPilgiPipelineTasks"/>.
+    /// Hosts bind <see cref="OutputOptions"/> (by default results are written as read).
     /// </summary>
     public static IServiceCollection AddPilgiPipeline(this IServiceCollection services, Action<PipelineOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<PipelineOptions>();
         if (configure is not null) options.Configure(configure);
+        services.AddOptions<OutputOptions>();
 
         services.TryAddSingleton(sp => new GuardedDecoder(Options(sp).Limits));
         services.TryAddSingleton(sp => new PageRegistrar(Options(sp).Registration));
@@ -60,7 +62,8 @@ public static class PipelineServiceCollectionExtensions
         });
         services.TryAddSingleton(_ => new OverlayPainter());
         services.TryAddSingleton(sp => new ScanSteps(sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<ITemplateProvider>(),
-            sp.GetRequiredService<ReadingSteps>(), sp.GetRequiredService<OverlayPainter>()));
+            sp.GetRequiredService<ReadingSteps>(), sp.GetRequiredService<OverlayPainter>(),
+            sp.GetRequiredService<IOptions<OutputOptions>>().Value));
 
         services.TryAddTransient<PreprocessScanActivity>();
         services.TryAddTransient<DetectPageActivity>();

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using Pilgi.Core.Privacy;
 using Pilgi.Pipeline.Reading;
 using Pilgi.Pipeline.Steps;
 using Pilgi.Pipeline.Telemetry;
@@ -106,7 +107,8 @@ public sealed class ReadScanOrchestrator : TaskOrchestrator<ScanJob, ReadScanOut
         catch (TaskFailedException e)
         {
             clock.Done(stage, context.CurrentUtcDateTime);
-            var (reason, message) = ActivityFailures.Describe(e.FailureDetails, stage, _retry.MaxAttempts);
+            var (reason, described) = ActivityFailures.Describe(e.FailureDetails, stage, _retry.MaxAttempts);
+            string message = PiiMasker.Mask(described); // it goes into the error record and the instance's output
             log.LogWarning("{Scan}: {Stage} failed with {Reason}: {Message}", job.Path, stage, reason, message);
             context.SetCustomStatus(ReadScanStages.WriteFailure);
             var blob = await context.CallActivityAsync<string>(WriteFailureActivity.Name,

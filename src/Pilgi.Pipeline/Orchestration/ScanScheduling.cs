@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask;
+using Pilgi.Core.Privacy;
 using Pilgi.Pipeline.Telemetry;
 
 namespace Pilgi.Pipeline.Orchestration;
@@ -38,7 +39,7 @@ public static class ScanScheduling
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(job);
         using var span = PipelineTelemetry.Source.StartActivity(ScheduleSpan, ActivityKind.Producer, TraceContext.Parse(job.TraceParent));
-        span?.SetTag(TelemetryTags.Scan, job.Path);
+        span?.SetTag(TelemetryTags.Scan, PiiMasker.Mask(job.Path));
         span?.SetTag(TelemetryTags.Template, job.TemplateId);
         span?.SetTag(TelemetryTags.InstanceId, job.InstanceId);
         job = job with { TraceParent = span?.Id ?? job.TraceParent ?? TraceContext.Current() };

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Pilgi.Core.Errors;
+using Pilgi.Core.Privacy;
 using Pilgi.Core.Raster;
 using Pilgi.Core.Registration;
 using Pilgi.Core.Results;
 using Pilgi.Imaging;
+using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Orchestration;
 using Pilgi.Pipeline.Reading;
 using Pilgi.Pipeline.Storage;
@@ -22,13 +24,16 @@ public sealed class ScanSteps
     private readonly ITemplateProvider _templates;
     private readonly ReadingSteps _reading;
     private readonly OverlayPainter _painter;
+    private readonly OutputOptions _output;
 
-    public ScanSteps(IBlobStore blobs, ITemplateProvider templates, ReadingSteps reading, OverlayPainter? painter = null)
+    public ScanSteps(IBlobStore blobs, ITemplateProvider templates, ReadingSteps reading, OverlayPainter? painter = null,
+        OutputOptions? output = null)
     {
         _blobs = blobs ?? throw new ArgumentNullException(nameof(blobs));
         _templates = templates ?? throw new ArgumentNullException(nameof(templates));
         _reading = reading ?? throw new ArgumentNullException(nameof(reading));
         _painter = painter ?? new OverlayPainter();
+        _output = output ?? new OutputOptions();
     }
 
     public ReadingSteps Reading => _reading;
@@ -107,7 +112,8 @@ public sealed class ScanSteps
 
     /// <summary>
     /// Fuses the reads into the template's fields, validates them, and writes the overlays and then the result
-    /// document (last, so a result that exists is complete).
+    /// document (last, so a result that exists is complete); with <see cref="OutputOptions.MaskPii"/> both show
+    /// personal numbers masked.
     /// </summary>
     public Task<WrittenResult> FuseAndWriteAsync(FuseRequest request, CancellationToken cancellationToken = default)
     {
@@ -128,6 +134,8 @@ public sealed class ScanSteps
             ["fusionMs"] = Math.Round(clock.Elapsed.TotalMilliseconds, 1),
         };
         result = result with { Scan = job.Path, Pages = request.Pages.Count, Models = new(_reading.Models), Timings = timings };
+        var redacted = _output.MaskPii ? form.Template.PersonalNumberFields() : null;
+        if (_output.MaskPii) result = result.MaskPii(form.Template);
 
         var overlays = new List<string>();
         var painted = result.Fields.Values.Where(f => f.Box is not null).Select(f => f.Page).Append(1).Distinct().Order();
@@ -136,7 +144,7 @@ public sealed class ScanSteps
             var pageRef = request.Pages.FirstOrDefault(p => p.Page == pageNumber);
             if (pageRef is null) continue;
             var page = await ReadImageAsync(StorageNames.Work, pageRef.Blob, cancellationToken).ConfigureAwait(false);
-            using var overlay = _painter.Paint(page, ResultOverlay.Fields(result, pageNumber));
+            using var overlay = _painter.Paint(page, ResultOverlay.Fields(result, pageNumber, redacted));
             var blob = job.OverlayBlobFor(pageNumber);
             await _blobs.WriteAsync(StorageNames.Results, blob, ImageCodec.EncodePng(overlay), ContentTypes.Png, cancellationToken).ConfigureAwait(false);
             overlays.Add($"{StorageNames.Results}/{blob}");
@@ -148,7 +156,9 @@ public sealed class ScanSteps
             fields.Count(f => f.Value is not null), fields.Count(f => f.NeedsReview), fields.Count(f => f.Value is not null && !f.Valid));
     }
 
-    /// <summary>Writes the error record of a scan that could not be read; the scan itself stays where it is.</summary>
+    /// <summary>
+    /// Writes the error record of a scan that could not be read, its message masked; the scan itself stays where it is.
+    /// </summary>
     public async Task<string> WriteFailureAsync(FailureRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -159,7 +169,7 @@ public sealed class ScanSteps
             Message = request.Message,
             InstanceId = request.InstanceId,
             Time = request.Time,
-        };
+        }.MaskPii();
         await _blobs.WriteAsync(StorageNames.Failed, request.Job.FailureBlob, ResultJson.SerializeToUtf8Bytes(record), ContentTypes.Json,
             cancellationToken).ConfigureAwait(false);
         return $"{StorageNames.Failed}/{request.Job.FailureBlob}";

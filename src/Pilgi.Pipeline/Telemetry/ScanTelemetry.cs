@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pilgi.Core.Privacy;
 using Pilgi.Pipeline.Orchestration;
 
 namespace Pilgi.Pipeline.Telemetry;
@@ -19,7 +20,7 @@ internal static class ScanTelemetry
         {
             if (span is not null)
             {
-                span.SetTag(TelemetryTags.Scan, job.Path);
+                span.SetTag(TelemetryTags.Scan, PiiMasker.Mask(job.Path));
                 span.SetTag(TelemetryTags.Template, job.TemplateId);
                 span.SetTag(TelemetryTags.InstanceId, instanceId);
                 span.SetTag(TelemetryTags.Outcome, outcome.Status);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Pilgi.Core.Errors;
+using Pilgi.Core.Privacy;
 using Pilgi.Pipeline.Orchestration;
 
 namespace Pilgi.Pipeline.Telemetry;
@@ -22,7 +23,7 @@ internal static class StepSpans
         if (span is not null)
         {
             span.SetTag(TelemetryTags.Stage, stage);
-            if (scan is not null) span.SetTag(TelemetryTags.Scan, scan);
+            if (scan is not null) span.SetTag(TelemetryTags.Scan, PiiMasker.Mask(scan));
             if (template is not null) span.SetTag(TelemetryTags.Template, template);
         }
         var clock = Stopwatch.StartNew();

@@ -18,13 +18,14 @@ internal sealed class ServeHarness : IAsyncDisposable
 {
     private readonly List<LocalDurableHost> _hosts = [];
 
-    public ServeHarness(ITestOutputHelper output)
+    /// <param name="logsAlsoTo">A provider that receives the hosts' entries too (masked as all of them are).</param>
+    public ServeHarness(ITestOutputHelper output, ILoggerProvider? logsAlsoTo = null)
     {
         Storage = Azurite.TakeAccount();
         Blobs = new AzureBlobStore(Storage);
         Counting = new CountingBlobStore(Blobs);
         TaskHub = "t" + Guid.NewGuid().ToString("N")[..12];
-        Logs = TestLogging.For(output);
+        Logs = TestLogging.For(output, logsAlsoTo);
         Output = output;
     }
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,6 +12,7 @@ using Pilgi.Functions.Tests.Support;
 using Pilgi.Functions.Triggers;
 using Pilgi.Inference.Recognition;
 using Pilgi.Pipeline.Hosting;
+using Pilgi.Pipeline.Logging;
 using Pilgi.Pipeline.Orchestration;
 using Pilgi.Pipeline.Storage;
 
@@ -85,6 +88,51 @@ public class FunctionsServicesTests
 
         var e = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IBlobStore>());
         Assert.Contains(FunctionSettings.StorageConnection, e.Message);
+    }
+
+    [Fact]
+    public void Output_options_are_bound_from_pilgi_output_settings()
+    {
+        using var provider = Build(new() { ["PilgiStorage"] = "UseDevelopmentStorage=true", ["Pilgi:Output:MaskPii"] = "true" });
+        using var defaults = Build(new() { ["PilgiStorage"] = "UseDevelopmentStorage=true" });
+
+        Assert.True(provider.GetRequiredService<IOptions<OutputOptions>>().Value.MaskPii);
+        Assert.False(defaults.GetRequiredService<IOptions<OutputOptions>>().Value.MaskPii);
+    }
+
+    [Fact]
+    public void Every_logger_of_the_app_masks_personal_numbers_whichever_providers_it_has()
+    {
+        var builder = FunctionsApplication.CreateBuilder([]);
+        builder.Services.AddPilgiFunctions(builder.Configuration);
+        var captured = new Captured();
+        builder.Logging.AddProvider(captured); // added after: masked all the same
+        using var host = builder.Build();
+
+        Assert.IsType<PiiMaskingLoggerFactory>(host.Services.GetRequiredService<ILoggerFactory>());
+        host.Services.GetRequiredService<ILogger<ScanUploadFunction>>()
+            .LogWarning("{Scan} (ETag {ETag})", "scans/remittance/홍길동_900101-1234567_010-1234-5678.jpg", "0x8DC1234567890AB");
+
+        Assert.Contains("scans/remittance/홍길동_900101-1******_010-****-5678.jpg (ETag 0x8DC1234567890AB)", captured.Lines);
+        Assert.DoesNotContain(captured.Lines, l => l.Contains("900101-1234567", StringComparison.Ordinal) || l.Contains("010-1234-5678", StringComparison.Ordinal));
+    }
+
+    private sealed class Captured : ILoggerProvider, ILogger
+    {
+        public ConcurrentQueue<string> Lines { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Enqueue(formatter(state, exception));
+
+        public void Dispose()
+        {
+        }
     }
 
     [Fact]

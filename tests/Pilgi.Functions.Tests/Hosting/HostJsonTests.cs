@@ -54,6 +54,16 @@ public class HostJsonTests
     }
 
     [Fact]
+    public void The_hosts_own_lines_about_a_scan_upload_which_name_the_blob_are_off_and_the_workers_masked_ones_on()
+    {
+        var logLevel = HostJson.GetProperty("logging").GetProperty("logLevel");
+
+        Assert.Equal("Warning", logLevel.GetProperty("Function." + FunctionNames.ScanUploaded).GetString());
+        Assert.Equal("Warning", logLevel.GetProperty("Host.Triggers.Blobs").GetString());
+        Assert.Equal("Information", logLevel.GetProperty("Function." + FunctionNames.ScanUploaded + ".User").GetString());
+    }
+
+    [Fact]
     public void The_functions_host_parses_it()
     {
         // the host reads host.json with Newtonsoft's JObject.Parse, whose default load settings skip comments
@@ -101,19 +111,23 @@ public class HostJsonTests
     }
 
     [Fact]
-    public void Every_pipeline_setting_of_the_sample_binds_to_pipeline_options()
+    public void Every_pilgi_setting_of_the_sample_binds_to_pipeline_or_output_options()
     {
         var values = Read(RepoPaths.LocalSettingsSample).GetProperty("Values").EnumerateObject()
             .Where(p => p.Name.StartsWith("Pilgi__", StringComparison.Ordinal))
             .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value.GetString());
         Assert.NotEmpty(values);
-        Assert.All(values.Keys, k => Assert.StartsWith(PipelineOptions.SectionName + ":", k));
+        Assert.All(values.Keys, k => Assert.True(k.StartsWith(PipelineOptions.SectionName + ":", StringComparison.Ordinal)
+                                                 || k.StartsWith(OutputOptions.SectionName + ":", StringComparison.Ordinal), k));
 
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var options = new PipelineOptions();
-        new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection(PipelineOptions.SectionName)
-            .Bind(options, b => b.ErrorOnUnknownConfiguration = true);
+        configuration.GetSection(PipelineOptions.SectionName).Bind(options, b => b.ErrorOnUnknownConfiguration = true);
+        var output = new OutputOptions { MaskPii = true };
+        configuration.GetSection(OutputOptions.SectionName).Bind(output, b => b.ErrorOnUnknownConfiguration = true);
 
         Assert.True(File.Exists(Path.Combine(RepoPaths.Root, options.ModelsDirectory, options.RecognizerDescriptor)));
+        Assert.False(output.MaskPii); // the default, written out
     }
 
     private static IEnumerable<string> LeafKeys(JsonElement element, string path)

@@ -41,7 +41,9 @@ internal sealed class PipelineHost : IAsyncDisposable
 
     /// <param name="recognizer">The recogniser; null for the real one from <c>models/</c> (through the options).</param>
     /// <param name="logs">Where the host logs (the test host's default when null).</param>
-    public static async Task<PipelineHost> StartAsync(ILineRecognizer? recognizer, ActivityRetrySettings? retry = null, ILoggerFactory? logs = null)
+    /// <param name="configureServices">Registrations before the pipeline's (options, say).</param>
+    public static async Task<PipelineHost> StartAsync(ILineRecognizer? recognizer, ActivityRetrySettings? retry = null,
+        ILoggerFactory? logs = null, Action<IServiceCollection>? configureServices = null)
     {
         retry ??= FastRetry();
         var storage = TestStorage.CreateSeeded();
@@ -55,6 +57,7 @@ internal sealed class PipelineHost : IAsyncDisposable
                     LoggerFactory = logs ?? new DurableTaskTestHostOptions().LoggerFactory,
                     ConfigureServices = services =>
                     {
+                        configureServices?.Invoke(services);
                         services.AddSingleton<IBlobStore>(storage.Store);
                         if (recognizer is not null) services.AddSingleton(recognizer);
                         services.AddPilgiPipeline(o =>
