@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Pilgi.Core.Privacy;
 using Pilgi.Pipeline.Telemetry;
 
