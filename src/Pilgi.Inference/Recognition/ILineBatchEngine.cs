@@ -11,9 +11,6 @@ public interface ILineBatchEngine
     /// <summary>"name@version" of the model.</summary>
     string ModelId { get; }
 
-    /// <summary>Lines per run the engine accepts at most.</summary>
-    int MaxBatch { get; }
-
     /// <summary>Scales and pads one crop; <paramref name="alphabet"/> restricts what it may read as (null: anything).</summary>
     PreparedLine Prepare(GrayImage crop, string? alphabet);
 
