@@ -31,7 +31,7 @@ public sealed class InferenceServerOptions
     public int MaxCropsPerRequest { get; set; } = 256;
 
     /// <summary>Characters of one crop's alphabet at most.</summary>
-    public int MaxAlphabetLength { get; set; } = 4096;
+    public int MaxAlphabetLength { get; set; } = 16_384;
 
     public long MaxRecognizeRequestBytes { get; set; } = 16L * 1024 * 1024;
 
