@@ -23,7 +23,7 @@ public sealed record ModelDescriptor
     /// the recurrent layers read the padding too, so a line then reads the same whatever it is batched with (in this
     /// process or merged with other requests by the inference service). A multiple of <see cref="WidthMultiple"/>.
     /// </summary>
-    [JsonPropertyName("batchWidthStep")] public int BatchWidthStep { get; init; } = 32;
+    [JsonPropertyName("batchWidthStep")] public int BatchWidthStep { get; init; } = 128;
     [JsonPropertyName("blank")] public int Blank { get; init; }
     /// <summary>Class i (i != blank) decodes to Charset[i - 1] when blank is 0.</summary>
     [JsonPropertyName("charset")] public IReadOnlyList<string> Charset { get; init; } = [];

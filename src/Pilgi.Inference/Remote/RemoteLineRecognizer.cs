@@ -31,7 +31,7 @@ public sealed class RemoteLineRecognizer(RemoteInferenceClient client) : ILineRe
         {
             int n = Math.Min(_client.Options.MaxCropsPerRequest, crops.Count - start);
             var request = new RecognizeCropsRequest(Enumerable.Range(start, n)
-                .Select(i => new CropToRead(ImageCodec.EncodePng(crops[i]), alphabets[i])).ToList());
+                .Select(i => new CropToRead(ImageCodec.EncodePng(crops[i]), alphabets[i] is { } a ? AlphabetRanges.Encode(a) : null)).ToList());
             var response = await _client.RecognizeAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.Results.Count != n)
                 throw new InferenceServiceException($"The inference service returned {response.Results.Count} reads for {n} crops.");

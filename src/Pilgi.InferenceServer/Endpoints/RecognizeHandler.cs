@@ -33,10 +33,9 @@ internal sealed class RecognizeHandler(LoadedRecognizer recognizer, RecognitionB
         {
             var crop = request.Crops[i] ?? throw ProblemException.BadRequest($"Crop {i + 1} is null.");
             if (crop.Image is not { Length: > 0 }) throw ProblemException.BadRequest($"Crop {i + 1} has no image.");
-            if (crop.Alphabet is { Length: var n } && n > _o.MaxAlphabetLength)
-                throw ProblemException.BadRequest($"Crop {i + 1}: an alphabet may have at most {_o.MaxAlphabetLength} characters.");
+            var alphabet = crop.Alphabet is null ? null : AlphabetRanges.Decode(crop.Alphabet, _o.MaxAlphabetLength);
             var decoded = await decoders.Crops.DecodeAsync(crop.Image, $"crop {i + 1}", ct);
-            lines[i] = recognizer.Engine.Prepare(decoded.Pages[0], crop.Alphabet);
+            lines[i] = recognizer.Engine.Prepare(decoded.Pages[0], alphabet);
         }
         var reads = await batcher.RecognizeAsync(lines, ct);
         return Results.Json(new RecognizeCropsResponse(recognizer.Engine.ModelId, reads.Select(r => new LineRead(r.Text, r.Confidence)).ToList()),

@@ -9,7 +9,7 @@ namespace Pilgi.Inference.Tests.Remote;
 public class RemoteInferenceClientTests
 {
     private const string Ok = "{\"model\": \"m@1\", \"results\": [{\"text\": \"12\", \"confidence\": 0.5}]}";
-    private static readonly RecognizeCropsRequest Request = new([new CropToRead([1, 2, 3], "0123456789")]);
+    private static readonly RecognizeCropsRequest Request = new([new CropToRead([1, 2, 3], AlphabetRanges.Encode("0123456789"))]);
 
     [Fact]
     public async Task Retries_429_5xx_and_broken_connections_then_returns_the_answer()
@@ -25,7 +25,7 @@ public class RemoteInferenceClientTests
 
         Assert.Equal("12", Assert.Single(response.Results).Text);
         Assert.Equal(4, handler.Calls);
-        Assert.All(handler.Bodies, b => Assert.Contains("\"alphabet\":\"0123456789\"", b)); // the same request every time
+        Assert.All(handler.Bodies, b => Assert.Contains("\"alphabet\":[[48,57]]", b)); // the same request every time
     }
 
     [Fact]
