@@ -9,7 +9,7 @@ namespace Pilgi.Inference.Remote;
 [JsonSerializable(typeof(RecognizeCropsResponse))]
 [JsonSerializable(typeof(DetectHandwritingRequest))]
 [JsonSerializable(typeof(DetectHandwritingResponse))]
-[JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(ServiceHealth))]
 [JsonSerializable(typeof(ServiceStats))]
 [JsonSerializable(typeof(ProblemReply))]
 public sealed partial class InferenceJson : JsonSerializerContext;

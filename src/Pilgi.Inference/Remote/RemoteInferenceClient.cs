@@ -55,8 +55,8 @@ public sealed class RemoteInferenceClient : IDisposable
         SendAsync(HttpMethod.Post, InferenceRoutes.Detect, request, InferenceJson.Default.DetectHandwritingRequest,
             InferenceJson.Default.DetectHandwritingResponse, cancellationToken);
 
-    public Task<HealthReport> HealthAsync(CancellationToken cancellationToken = default) =>
-        SendAsync<object, HealthReport>(HttpMethod.Get, InferenceRoutes.Health, null, null, InferenceJson.Default.HealthReport, cancellationToken);
+    public Task<ServiceHealth> HealthAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<object, ServiceHealth>(HttpMethod.Get, InferenceRoutes.Health, null, null, InferenceJson.Default.ServiceHealth, cancellationToken);
 
     public Task<ServiceStats> StatsAsync(CancellationToken cancellationToken = default) =>
         SendAsync<object, ServiceStats>(HttpMethod.Get, InferenceRoutes.Stats, null, null, InferenceJson.Default.ServiceStats, cancellationToken);

@@ -6,7 +6,7 @@ namespace Pilgi.Inference.Remote;
 /// <c>GET /healthz</c>: the execution provider the models run on ("CUDA" or "CPU", with why when CUDA was not had),
 /// the models (role → name and version), how long the service has run, and how recognition batches went.
 /// </summary>
-public sealed record HealthReport(string Status, string ExecutionProvider, string? ExecutionProviderNote,
+public sealed record ServiceHealth(string Status, string ExecutionProvider, string? ExecutionProviderNote,
     IReadOnlyDictionary<string, ModelInfo> Models, double UptimeSeconds, RecognitionStats Recognition);
 
 public sealed record ModelInfo(string Name, string Version)

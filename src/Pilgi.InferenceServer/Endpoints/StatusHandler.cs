@@ -16,9 +16,9 @@ internal sealed class StatusHandler(LoadedRecognizer recognizer, RecognitionBatc
             [ModelRoles.Recognizer] = ModelInfo.Parse(recognizer.Engine.ModelId),
             [ModelRoles.Detector] = ModelInfo.Parse(ReadingSteps.DetectorId),
         };
-        var report = new HealthReport("ok", recognizer.ExecutionProvider, recognizer.ExecutionProviderNote, models,
+        var report = new ServiceHealth("ok", recognizer.ExecutionProvider, recognizer.ExecutionProviderNote, models,
             Math.Round(uptime.Elapsed.TotalSeconds, 1), batcher.Counters.Snapshot());
-        return Results.Json(report, InferenceJson.Default.HealthReport);
+        return Results.Json(report, InferenceJson.Default.ServiceHealth);
     }
 
     /// <summary>Ready when the model is loaded and the batcher takes work (not while starting or stopping).</summary>

@@ -9,8 +9,8 @@ namespace Pilgi.Cli.Tests.Hosting;
 
 /// <summary>
 /// The local durable host with <c>Pilgi:Inference:Mode=Remote</c>: its detect and recognise activities call the inference
-/// service, a process of its own that reads the forms from the same storage account (as it would in Azure). Every sample
-/// scan is read end to end, with the values this process reads in-process.
+/// service, a process of its own that reads the forms from the same storage account (as it would in Azure). Sample scans
+/// are read end to end, with the values this process reads in-process.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public class RemoteInferenceHostTests(ITestOutputHelper output)
@@ -21,7 +21,8 @@ public class RemoteInferenceHostTests(ITestOutputHelper output)
         await using var harness = new ServeHarness(output);
         await harness.UploadTemplatesAsync();
         await using var service = await InferenceServerProcess.StartAsync(output, $"Pilgi:Pipeline:StorageConnectionString={harness.Storage}");
-        var scans = RepoPaths.Layouts.ToDictionary(l => $"{l}/{l}-0001.jpg", RepoPaths.SampleScan);
+        // three layouts keep it quick; every sample goes through the service in Pilgi.InferenceServer.Tests
+        var scans = RepoPaths.Layouts.Where((_, i) => i % 2 == 0).ToDictionary(l => $"{l}/{l}-0001.jpg", RepoPaths.SampleScan);
         foreach (var (name, file) in scans) await harness.PutScanAsync(name, await File.ReadAllBytesAsync(file));
 
         var host = await harness.StartHostAsync(recognizer: null, poll: true, "Pilgi:Inference:Mode=Remote", $"Pilgi:Inference:Url={service.Url}");

@@ -16,7 +16,7 @@ public class HealthTests
         var response = await http.GetAsync(InferenceRoutes.Health);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var health = JsonSerializer.Deserialize(await response.Content.ReadAsStringAsync(), InferenceJson.Default.HealthReport)!;
+        var health = JsonSerializer.Deserialize(await response.Content.ReadAsStringAsync(), InferenceJson.Default.ServiceHealth)!;
         Assert.Equal("ok", health.Status);
         Assert.Equal("CPU", health.ExecutionProvider); // no CUDA 13 libraries or GPU on the test machines: CUDA was tried and given up
         Assert.StartsWith("CUDA not available", health.ExecutionProviderNote);
