@@ -45,7 +45,7 @@ public static class BenchCommand
         Run? remote = null;
         BatchSizes? remoteRuns = null;
         string? provider = null;
-        (double Local, BatchSizes? LocalRuns, double Remote, BatchSizes RemoteRuns, int Crops, int Calls)? recognition = null;
+        (double Local, BatchSizes? LocalRuns, double Remote, BatchSizes RemoteRuns, int Crops, int Calls, double RunSeconds, double PrepareSeconds)? recognition = null;
         using var inference = url is null ? null : ReaderFactory.Inference(url);
         if (inference is not null)
         {
@@ -61,10 +61,11 @@ public static class BenchCommand
             var onnxBefore = (reader.Steps.Recognizer as OnnxLineRecognizer)?.Batches.Snapshot();
             double localRate = await RecognitionBench.MeasureAsync(reader.Steps.Recognizer, calls, repeat, concurrency, ct);
             var localBatches = onnxBefore is null ? null : ((OnnxLineRecognizer)reader.Steps.Recognizer).Batches.Snapshot().Since(onnxBefore);
-            var statsBefore = Sizes((await inference.StatsAsync(ct)).Recognition);
+            var before = (await inference.StatsAsync(ct)).Recognition;
             double remoteRate = await RecognitionBench.MeasureAsync(remoteReader.Steps.Recognizer, calls, repeat, concurrency, ct);
-            recognition = (localRate, localBatches, remoteRate, Sizes((await inference.StatsAsync(ct)).Recognition).Since(statsBefore),
-                calls.Sum(c => c.Crops.Count) * repeat, calls.Count * repeat);
+            var after = (await inference.StatsAsync(ct)).Recognition;
+            recognition = (localRate, localBatches, remoteRate, Sizes(after).Since(Sizes(before)), calls.Sum(c => c.Crops.Count) * repeat,
+                calls.Count * repeat, after.RunSeconds - before.RunSeconds, after.PrepareSeconds - before.PrepareSeconds);
         }
 
         System.Console.WriteLine($"{inputs.Count} scans x {repeat}, {local.Pages} pages, {concurrency} at once, {Environment.ProcessorCount} cores");
@@ -85,6 +86,8 @@ public static class BenchCommand
             System.Console.WriteLine($"{"engine",-12} {"crops/s",9}  recognition batches (crops per model run)");
             System.Console.WriteLine($"{"pilgi",-12} {r.Local,9:0.0}  {r.LocalRuns?.ToString() ?? "-"}");
             System.Console.WriteLine($"{"service",-12} {r.Remote,9:0.0}  {r.RemoteRuns}");
+            System.Console.WriteLine($"{"",-12} {"",9}  in the service: model runs {r.RunSeconds:0.00} s ({1000 * r.RunSeconds / Math.Max(1, r.RemoteRuns.Lines):0.0} ms " +
+                                     $"per crop), decoding and preparing crops {r.PrepareSeconds:0.00} s");
         }
         if (tesseract) RunTesseract(inputs.Select(i => i.Scan).ToList(), labels);
         return 0;

@@ -26,10 +26,12 @@ public sealed record ServiceStats(RecognitionStats Recognition, DetectionStats D
 
 /// <summary>
 /// Recognise requests taken and turned away (429), the crops read, how many requests each flush of the queue merged,
-/// and how many crops each model run held (<see cref="RunsBySize"/>: run size → runs).
+/// how many crops each model run held (<see cref="RunsBySize"/>: run size → runs), and where the time went: decoding and
+/// preparing crops (on the requests' threads), and model runs.
 /// </summary>
 public sealed record RecognitionStats(long Requests, long Rejected, long Crops, long Flushes, long Runs,
-    double MeanRunSize, int MaxRunSize, double MeanRequestsPerFlush, IReadOnlyDictionary<int, long> RunsBySize);
+    double MeanRunSize, int MaxRunSize, double MeanRequestsPerFlush, IReadOnlyDictionary<int, long> RunsBySize,
+    double PrepareSeconds = 0, double RunSeconds = 0);
 
 /// <summary>Detect requests taken and turned away (429).</summary>
 public sealed record DetectionStats(long Requests, long Rejected);

@@ -141,7 +141,9 @@ internal sealed class RecognitionBatcher : BackgroundService
         {
             foreach (var run in OnnxLineRecognizer.PlanRuns(lines, _options.MaxBatchSize))
             {
+                long started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var read = _engine.RunBatch(run.Select(i => lines[i]).ToList());
+                Counters.Ran(System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 Counters.RunSizes.Record(run.Length);
                 for (int k = 0; k < run.Length; k++) reads[owner[run[k]].Work][owner[run[k]].Line] = read[k];
             }

@@ -28,6 +28,7 @@ internal sealed class RecognizeHandler(LoadedRecognizer recognizer, RecognitionB
         if (request.Crops is null) throw ProblemException.BadRequest("'crops' is missing.");
         if (request.Crops.Count > _o.MaxCropsPerRequest)
             throw ProblemException.BadRequest($"{request.Crops.Count} crops in one request; at most {_o.MaxCropsPerRequest}.");
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         var lines = new PreparedLine[request.Crops.Count];
         for (int i = 0; i < lines.Length; i++)
         {
@@ -37,6 +38,7 @@ internal sealed class RecognizeHandler(LoadedRecognizer recognizer, RecognitionB
             var decoded = await decoders.Crops.DecodeAsync(crop.Image, $"crop {i + 1}", ct);
             lines[i] = recognizer.Engine.Prepare(decoded.Pages[0], alphabet);
         }
+        batcher.Counters.Prepared(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         var reads = await batcher.RecognizeAsync(lines, ct);
         return Results.Json(new RecognizeCropsResponse(recognizer.Engine.ModelId, reads.Select(r => new LineRead(r.Text, r.Confidence)).ToList()),
             InferenceJson.Default.RecognizeCropsResponse);
