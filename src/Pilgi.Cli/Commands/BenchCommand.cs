@@ -20,6 +20,9 @@ public static class BenchCommand
         "    (started with Pilgi:Pipeline:TemplatesDirectory=<dir>/templates) and prints both runs, with the recognition\n" +
         "    batch sizes each achieved (the service's from its /v1/stats).";
 
+    /// <summary>The service's default largest run, for the model-alone comparison.</summary>
+    private const int ModelBatch = 128;
+
     private static readonly string[] Stages = ["decodeMs", "registrationMs", "detectionMs", "recognitionMs", "fusionMs", "totalMs"];
 
     public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
@@ -46,6 +49,7 @@ public static class BenchCommand
         BatchSizes? remoteRuns = null;
         string? provider = null;
         (double Local, BatchSizes? LocalRuns, double Remote, BatchSizes RemoteRuns, int Crops, int Calls, double RunSeconds, double PrepareSeconds)? recognition = null;
+        (double Unbatched, double Batched, int Runs, int Lines)? model = null;
         using var inference = url is null ? null : ReaderFactory.Inference(url);
         if (inference is not null)
         {
@@ -66,6 +70,11 @@ public static class BenchCommand
             var after = (await inference.StatsAsync(ct)).Recognition;
             recognition = (localRate, localBatches, remoteRate, Sizes(after).Since(Sizes(before)), calls.Sum(c => c.Crops.Count) * repeat,
                 calls.Count * repeat, after.RunSeconds - before.RunSeconds, after.PrepareSeconds - before.PrepareSeconds);
+            if (reader.Steps.Recognizer is OnnxLineRecognizer engine)
+            {
+                var (unbatched, batched, runs) = RecognitionBench.ModelAlone(engine, calls, ModelBatch);
+                model = (unbatched, batched, runs, calls.Sum(c => c.Crops.Count));
+            }
         }
 
         System.Console.WriteLine($"{inputs.Count} scans x {repeat}, {local.Pages} pages, {concurrency} at once, {Environment.ProcessorCount} cores");
@@ -88,6 +97,13 @@ public static class BenchCommand
             System.Console.WriteLine($"{"service",-12} {r.Remote,9:0.0}  {r.RemoteRuns}");
             System.Console.WriteLine($"{"",-12} {"",9}  in the service: model runs {r.RunSeconds:0.00} s ({1000 * r.RunSeconds / Math.Max(1, r.RemoteRuns.Lines):0.0} ms " +
                                      $"per crop), decoding and preparing crops {r.PrepareSeconds:0.00} s");
+        }
+        if (model is { } m)
+        {
+            System.Console.WriteLine();
+            System.Console.WriteLine($"the model alone, in this process, the same {m.Lines} lines, rounds interleaved (median lines/s):");
+            System.Console.WriteLine($"  unbatched (a run per line) {m.Unbatched,7:0.0}   batched ({m.Runs} runs of up to {ModelBatch} by padded width) {m.Batched,7:0.0}" +
+                                     $"   x{m.Batched / m.Unbatched:0.00}");
         }
         if (tesseract) RunTesseract(inputs.Select(i => i.Scan).ToList(), labels);
         return 0;
