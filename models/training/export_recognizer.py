@@ -40,7 +40,7 @@ def main():
     state = ck.get("state", {})
     descriptor = {
         "name": NAME, "version": a.version, "file": f"{NAME}.onnx", "input": "image", "output": "probs",
-        "height": lines.LINE_HEIGHT, "minWidth": 8, "maxWidth": 1024, "widthMultiple": 4, "blank": 0,
+        "height": lines.LINE_HEIGHT, "minWidth": 8, "maxWidth": 1024, "widthMultiple": 4, "batchWidthStep": 128, "blank": 0,
         "inputRange": "grey in [0,1], paper 1, ink 0; N x 1 x 32 x W",
         "outputLayout": "N x T x C softmax, T = W / 4",
         "trainedLines": state.get("seen"), "steps": state.get("step"),

@@ -14,10 +14,11 @@ public static class EvalCommand
     public const double Iou = 0.8;
 
     public const string Usage =
-        "eval --data <dir> [--report <file.json>] [--mismatches <file.tsv>] [--limit N] [--models <dir>]\n" +
+        "eval --data <dir> [--report <file.json>] [--mismatches <file.tsv>] [--limit N] [--models <dir>] [--inference <url>]\n" +
         "    <dir> holds scans/, labels/ (AI Hub layout + handwritten/field) and templates/. Only a label's\n" +
         "    form_type is used while reading; the rest scores the result. --mismatches lists every field read wrong\n" +
-        "    (scan, template, field, kind, expected, read).";
+        "    (scan, template, field, kind, expected, read). --inference: detect and recognise through the\n" +
+        "    inference service at <url> (started with Pilgi:Pipeline:TemplatesDirectory=<dir>/templates).";
 
     public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
     {
@@ -26,10 +27,17 @@ public static class EvalCommand
         var mismatchesPath = args.Get("--mismatches");
         var limit = args.Get("--limit") is null ? (int?)null : args.GetInt("--limit", 0);
         var modelsDir = args.Get("--models");
+        var url = args.Get("--inference");
         args.RejectUnknown();
 
         var set = LabelledSet.Load(data, limit);
-        var reader = ReaderFactory.Create(set.Templates, modelsDir);
+        using var inference = url is null ? null : ReaderFactory.Inference(url);
+        var reader = ReaderFactory.Create(set.Templates, modelsDir, inference);
+        if (inference is not null)
+        {
+            var health = await inference.HealthAsync(ct);
+            System.Console.WriteLine($"through the inference service at {url}: {health.ExecutionProvider}, {reader.Models["recognizer"]}");
+        }
         reader.Templates.PrepareAll(); // references decoded before timing starts
         var acc = new EvalAccumulator(Iou);
         var mismatches = new List<(string Scan, FieldSample Field)>();

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
 using Pilgi.Cli.Console;
 using Pilgi.Cli.Hosting;
+using Pilgi.Inference.Remote;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Storage;
 
@@ -12,14 +13,15 @@ namespace Pilgi.Cli.Commands;
 public static class ServeCommand
 {
     public const string Usage =
-        "serve --storage <connection string> [--task-hub <name>] [--poll-seconds S] [--drain-seconds S] [--models <dir>]\n" +
+        "serve --storage <connection string> [--task-hub <name>] [--poll-seconds S] [--drain-seconds S] [--models <dir>] [--inference <url>]\n" +
         "    The local durable host: watches the 'scans' container (a scan is new when its path+ETag has no instance\n" +
         "    yet), runs the durable orchestration with its state in the same storage account (the Durable Task Azure\n" +
         "    Storage backend, as Durable Functions uses it), resumes what a previous run left in flight and logs one line\n" +
         "    per scan. Forms come from 'templates'; results go to 'results' and 'failed'. \"UseDevelopmentStorage=true\"\n" +
         "    is Azurite. Settings: Pilgi:Serve:* and Pilgi:Pipeline:* (environment: Pilgi__Serve__TaskHub=...).\n" +
         "    Traces and metrics: Pilgi:Telemetry:Exporter=console|otlp (OTLP to OTEL_EXPORTER_OTLP_ENDPOINT).\n" +
-        "    Ctrl-C or SIGTERM stops polling, lets scans in flight finish (--drain-seconds, default 30) and stops.";
+        "    Ctrl-C or SIGTERM stops polling, lets scans in flight finish (--drain-seconds, default 30) and stops.\n" +
+        "    --inference <url>: detection and recognition through the inference service (Pilgi:Inference:Mode=Remote, :Url).";
 
     public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
     {
@@ -71,6 +73,11 @@ public static class ServeCommand
         if (Seconds(args, "--poll-seconds") is { } poll) switches[$"{ServeOptions.SectionName}:{nameof(ServeOptions.PollSeconds)}"] = poll;
         if (Seconds(args, "--drain-seconds") is { } drain) switches[$"{ServeOptions.SectionName}:{nameof(ServeOptions.DrainSeconds)}"] = drain;
         if (args.Get("--models") is { } models) switches[$"{PipelineOptions.SectionName}:{nameof(PipelineOptions.ModelsDirectory)}"] = models;
+        if (args.Get("--inference") is { } url)
+        {
+            switches[$"{InferenceOptions.SectionName}:{nameof(InferenceOptions.Mode)}"] = nameof(InferenceMode.Remote);
+            switches[$"{InferenceOptions.SectionName}:{nameof(InferenceOptions.Url)}"] = url;
+        }
         return new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(switches).Build();
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pilgi.Cli.Composition;
+using Pilgi.Inference.Remote;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Orchestration;
 using Pilgi.Pipeline.Storage;
@@ -107,6 +108,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
                     o.StorageConnectionString = options.StorageConnectionString;
                 o.Retry = retry;
             });
+            builder.Services.AddOptions<InferenceOptions>().Bind(configuration.GetSection(InferenceOptions.SectionName));
             builder.Services.AddDurableTaskWorker(b =>
             {
                 b.AddTasks(r => r.AddPilgiPipelineTasks(retry));

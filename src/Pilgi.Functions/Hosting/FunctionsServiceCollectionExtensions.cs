@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pilgi.Functions.Http;
+using Pilgi.Inference.Remote;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Logging;
 using Pilgi.Pipeline.Storage;
@@ -20,7 +21,8 @@ public static class FunctionsServiceCollectionExtensions
     /// Registers the pipeline (<see cref="PipelineServiceCollectionExtensions.AddPilgiPipeline"/>) with
     /// <see cref="PipelineOptions"/> bound from <c>Pilgi:Pipeline:*</c> (app settings <c>Pilgi__Pipeline__*</c>), relative
     /// folders taken from the app's folder, and the blob store on <see cref="FunctionSettings.StorageConnection"/> unless
-    /// the options name another; <see cref="OutputOptions"/> from <c>Pilgi:Output:*</c>; and every log entry of the worker
+    /// the options name another; <see cref="InferenceOptions"/> from <c>Pilgi:Inference:*</c> (in-process or the inference service);
+    /// <see cref="OutputOptions"/> from <c>Pilgi:Output:*</c>; and every log entry of the worker
     /// masked (<see cref="PiiMaskingLoggingExtensions.AddPiiMasking(IServiceCollection)"/>).
     /// </summary>
     public static IServiceCollection AddPilgiFunctions(this IServiceCollection services, IConfiguration configuration)
@@ -41,6 +43,7 @@ public static class FunctionsServiceCollectionExtensions
                 o.LocalStorageDirectory = FromAppFolder(o.LocalStorageDirectory);
             });
         services.AddOptions<OutputOptions>().Bind(configuration.GetSection(OutputOptions.SectionName));
+        services.AddOptions<InferenceOptions>().Bind(configuration.GetSection(InferenceOptions.SectionName));
         services.TryAddSingleton<HealthCheck>();
         services.TryAddSingleton<ScanStatusQuery>();
         return services;

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pilgi.Inference.Models;
+using Pilgi.Inference.Remote;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Reading;
 using Pilgi.Pipeline.Templates;
@@ -24,7 +26,9 @@ public sealed record HealthReport(string Status, IReadOnlyDictionary<string, str
 /// Reads the recogniser's descriptor (not the model itself: the ONNX session is created on first use) and lists the
 /// registered forms, within <see cref="Timeout"/>.
 /// </summary>
-public sealed class HealthCheck(IOptions<PipelineOptions> options, ITemplateProvider templates)
+/// <remarks>With <c>Pilgi:Inference:Mode=Remote</c> the recogniser is the inference service's: its health report is asked instead.</remarks>
+public sealed class HealthCheck(IOptions<PipelineOptions> options, ITemplateProvider templates,
+    IOptions<InferenceOptions>? inference = null, IServiceProvider? services = null)
 {
     public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(10);
 
@@ -33,9 +37,23 @@ public sealed class HealthCheck(IOptions<PipelineOptions> options, ITemplateProv
         var o = options.Value;
         var problems = new List<string>();
         var models = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["detector"] = ReadingSteps.DetectorId };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
         try
         {
-            models["recognizer"] = ModelDescriptor.Load(Path.Combine(o.ModelsDirectory, o.RecognizerDescriptor)).Id;
+            if (inference?.Value.Mode == InferenceMode.Remote && services is not null)
+            {
+                var health = await services.GetRequiredService<RemoteInferenceClient>().HealthAsync(timeout.Token).ConfigureAwait(false);
+                models["recognizer"] = health.Models[ModelRoles.Recognizer].Id;
+            }
+            else
+            {
+                models["recognizer"] = ModelDescriptor.Load(Path.Combine(o.ModelsDirectory, o.RecognizerDescriptor)).Id;
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            problems.Add($"recognizer: the inference service did not answer within {Timeout.TotalSeconds:0} s");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -43,8 +61,6 @@ public sealed class HealthCheck(IOptions<PipelineOptions> options, ITemplateProv
         }
 
         int? count = null;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
         try
         {
             count = (await templates.GetAsync(null, timeout.Token).ConfigureAwait(false)).All.Count;

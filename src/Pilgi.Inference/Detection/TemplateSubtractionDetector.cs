@@ -9,7 +9,7 @@ namespace Pilgi.Inference.Detection;
 /// not explain, inside (or spilling slightly out of) a field's box, is the customer's writing. Each field's
 /// components are gathered into one region, tight around its ink.
 /// </summary>
-public sealed class TemplateSubtractionDetector(DetectionOptions? options = null)
+public sealed class TemplateSubtractionDetector(DetectionOptions? options = null) : IHandwritingDetector
 {
     private readonly DetectionOptions _o = options ?? new DetectionOptions();
 
@@ -64,6 +64,20 @@ public sealed class TemplateSubtractionDetector(DetectionOptions? options = null
             regions.Add(new HandwritingRegion(scanBox, templateBox, page, fields[k].Key, mass));
         }
         return new DetectionResult(regions, clean, f);
+    }
+
+    /// <summary>The regions of <see cref="Detect"/> with the crop of each.</summary>
+    public DetectedHandwriting DetectHandwriting(GrayImage scan, int page, FormReference form, Registration registration)
+    {
+        var detection = Detect(scan, page, form, registration);
+        return new DetectedHandwriting(detection.Regions, detection.Regions.Select(r => Crop(detection, r)).ToList());
+    }
+
+    public Task<DetectedHandwriting> DetectAsync(GrayImage page, int pageNumber, FormReference form, Registration registration,
+        CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(DetectHandwriting(page, pageNumber, form, registration));
     }
 
     /// <summary>The crop the recogniser reads for a region: from the clean page, with a small margin.</summary>

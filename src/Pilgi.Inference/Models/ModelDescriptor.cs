@@ -18,6 +18,12 @@ public sealed record ModelDescriptor
     [JsonPropertyName("minWidth")] public int MinWidth { get; init; } = 8;
     [JsonPropertyName("maxWidth")] public int MaxWidth { get; init; } = 1024;
     [JsonPropertyName("widthMultiple")] public int WidthMultiple { get; init; } = 4;
+    /// <summary>
+    /// Lines are padded with paper to a multiple of this width, and only lines of the same padded width share a run:
+    /// the recurrent layers read the padding too, so a line then reads the same whatever it is batched with (in this
+    /// process or merged with other requests by the inference service). A multiple of <see cref="WidthMultiple"/>.
+    /// </summary>
+    [JsonPropertyName("batchWidthStep")] public int BatchWidthStep { get; init; } = 128;
     [JsonPropertyName("blank")] public int Blank { get; init; }
     /// <summary>Class i (i != blank) decodes to Charset[i - 1] when blank is 0.</summary>
     [JsonPropertyName("charset")] public IReadOnlyList<string> Charset { get; init; } = [];

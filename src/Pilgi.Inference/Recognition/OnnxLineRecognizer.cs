@@ -5,10 +5,11 @@ using Pilgi.Inference.Models;
 namespace Pilgi.Inference.Recognition;
 
 /// <summary>
-/// CTC line recogniser on ONNX Runtime. The session is created once and shared; crops are batched by similar
-/// width so that padding stays small.
+/// CTC line recogniser on ONNX Runtime. The session is created once and shared. Each crop is padded to a multiple of
+/// <see cref="ModelDescriptor.BatchWidthStep"/> and runs with the crops of the same padded width only, so its read does
+/// not depend on the other crops of the call (nor on the requests the inference service merges it with).
 /// </summary>
-public sealed class OnnxLineRecognizer : ILineRecognizer, IDisposable
+public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDisposable
 {
     private readonly InferenceSession _session;
     private readonly ModelDescriptor _model;
@@ -17,14 +18,26 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, IDisposable
 
     public OnnxLineRecognizer(ModelDescriptor model, OnnxSessionFactory sessions, int maxBatch = 32)
     {
+        if (model.BatchWidthStep <= 0 || model.BatchWidthStep % model.WidthMultiple != 0)
+            throw new ArgumentException(
+                $"Model {model.Id}: batchWidthStep {model.BatchWidthStep} must be a positive multiple of widthMultiple {model.WidthMultiple}.", nameof(model));
         _model = model;
         _maxBatch = Math.Max(1, maxBatch);
         _session = sessions.Create(model);
+        ExecutionProvider = sessions.ExecutionProvider;
     }
 
     public string ModelId => _model.Id;
 
     public ModelDescriptor Model => _model;
+
+    public int MaxBatch => _maxBatch;
+
+    /// <summary>The provider the session runs on ("CPU", "CUDA").</summary>
+    public string ExecutionProvider { get; }
+
+    /// <summary>Lines per model run so far.</summary>
+    public BatchStatistics Batches { get; } = new();
 
     public Task<IReadOnlyList<TextRecognition>> RecognizeAsync(IReadOnlyList<GrayImage> crops, CancellationToken cancellationToken = default)
         => Task.FromResult(Recognize(crops, null, cancellationToken));
@@ -39,49 +52,77 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, IDisposable
         if (alphabets is not null && alphabets.Count != crops.Count)
             throw new ArgumentException("One alphabet (or null) per crop is needed.", nameof(alphabets));
         var results = new TextRecognition[crops.Count];
-        if (crops.Count == 0) return results;
-        var widths = new int[crops.Count];
-        for (int i = 0; i < crops.Count; i++)
-            widths[i] = LineImageNormalizer.TargetWidth(crops[i], _model.Height, _model.MinWidth, _model.MaxWidth, _model.WidthMultiple);
-        var order = Enumerable.Range(0, crops.Count).OrderBy(i => widths[i]).ToArray();
-        for (int start = 0; start < order.Length; start += _maxBatch)
+        var lines = new PreparedLine[crops.Count];
+        for (int i = 0; i < crops.Count; i++) lines[i] = Prepare(crops[i], alphabets?[i]);
+        foreach (var run in PlanRuns(lines, _maxBatch))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = order.AsSpan(start, Math.Min(_maxBatch, order.Length - start)).ToArray();
-            RunBatch(crops, alphabets, widths, batch, results);
+            var read = RunBatch(run.Select(i => lines[i]).ToList());
+            for (int k = 0; k < run.Length; k++) results[run[k]] = read[k];
         }
         return results;
     }
 
-    private void RunBatch(IReadOnlyList<GrayImage> crops, IReadOnlyList<string?>? alphabets, int[] widths, int[] batch, TextRecognition[] results)
+    /// <summary>Lines grouped by padded width (narrowest first), each group cut into runs of at most <paramref name="maxBatch"/>.</summary>
+    public static IEnumerable<int[]> PlanRuns(IReadOnlyList<PreparedLine> lines, int maxBatch) =>
+        Enumerable.Range(0, lines.Count)
+            .GroupBy(i => lines[i].PaddedWidth)
+            .OrderBy(g => g.Key)
+            .SelectMany(g => g.Chunk(maxBatch));
+
+    public PreparedLine Prepare(GrayImage crop, string? alphabet)
     {
+        ArgumentNullException.ThrowIfNull(crop);
         int h = _model.Height;
-        int w = batch.Max(i => widths[i]);
-        var input = new float[batch.Length * h * w];
-        Array.Fill(input, 1f);
-        for (int k = 0; k < batch.Length; k++)
-        {
-            int i = batch[k];
-            LineImageNormalizer.Write(crops[i], h, widths[i], input.AsSpan(k * h * w, h * w), w);
-        }
-        using var inputValue = OrtValue.CreateTensorValueFromMemory(input, [batch.Length, 1, h, w]);
+        int width = LineImageNormalizer.TargetWidth(crop, h, _model.MinWidth, _model.MaxWidth, _model.WidthMultiple);
+        int step = _model.BatchWidthStep;
+        int padded = Math.Max(width, Math.Min((width + step - 1) / step * step, _model.MaxWidth));
+        var pixels = new float[h * padded];
+        Array.Fill(pixels, 1f);
+        LineImageNormalizer.Write(crop, h, width, pixels, padded);
+        return new PreparedLine(width, padded, pixels, alphabet);
+    }
+
+    public IReadOnlyList<TextRecognition> RunBatch(IReadOnlyList<PreparedLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        if (lines.Count == 0) return [];
+        int h = _model.Height;
+        int w = lines[0].PaddedWidth;
+        if (lines.Any(l => l.PaddedWidth != w || l.Pixels.Length != h * w))
+            throw new ArgumentException($"A run's lines must all be {w} wide once padded (and {h} high).", nameof(lines));
+        var input = new float[lines.Count * h * w];
+        for (int k = 0; k < lines.Count; k++) lines[k].Pixels.CopyTo(input, k * h * w);
+        using var inputValue = OrtValue.CreateTensorValueFromMemory(input, [lines.Count, 1, h, w]);
         // kept alive (and released) by this scope: InferenceSession.Run passes only its native handle, so a temporary
         // RunOptions could be finalized, freeing that handle, while the run is still using it
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, [_model.Input], [inputValue], [_model.Output]);
+        Batches.Record(lines.Count);
         var shape = outputs[0].GetTensorTypeAndShape().Shape; // N x T x C
         int frames = (int)shape[1], classes = (int)shape[2];
         var probs = outputs[0].GetTensorDataAsSpan<float>();
-        for (int k = 0; k < batch.Length; k++)
+        var results = new TextRecognition[lines.Count];
+        for (int k = 0; k < lines.Count; k++)
         {
-            int i = batch[k];
-            int usable = Math.Min(frames, widths[i] / _model.WidthMultiple);
-            var alphabet = alphabets?[i];
-            var allowed = alphabet is null ? null : _allowed.GetOrAdd((alphabet, classes),
-                key => CtcDecoder.AllowedClasses(key.Alphabet, key.Classes, _model.Blank, _model.Charset));
-            results[i] = CtcDecoder.Decode(probs.Slice(k * frames * classes, frames * classes), usable, classes, _model.Blank, _model.Charset, allowed);
+            int usable = Math.Min(frames, lines[k].Width / _model.WidthMultiple);
+            var alphabet = lines[k].Alphabet;
+            var allowed = alphabet is null ? null : AllowedClasses(alphabet, classes);
+            results[k] = CtcDecoder.Decode(probs.Slice(k * frames * classes, frames * classes), usable, classes, _model.Blank, _model.Charset, allowed);
         }
+        return results;
     }
+
+    /// <summary>Cached per alphabet; the cache stops growing at <see cref="MaxCachedAlphabets"/> (alphabets may come from a network).</summary>
+    private bool[] AllowedClasses(string alphabet, int classes)
+    {
+        if (_allowed.TryGetValue((alphabet, classes), out var allowed)) return allowed;
+        allowed = CtcDecoder.AllowedClasses(alphabet, classes, _model.Blank, _model.Charset);
+        if (_allowed.Count < MaxCachedAlphabets) _allowed.TryAdd((alphabet, classes), allowed);
+        return allowed;
+    }
+
+    private const int MaxCachedAlphabets = 256;
 
     public void Dispose() => _session.Dispose();
 }

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pilgi.Core.Registration;
 using Pilgi.Imaging;
 using Pilgi.Inference.Detection;
 using Pilgi.Inference.Models;
 using Pilgi.Inference.Recognition;
+using Pilgi.Inference.Remote;
 using Pilgi.Pipeline.Orchestration;
 using Pilgi.Pipeline.Reading;
 using Pilgi.Pipeline.Steps;
@@ -22,6 +24,8 @@ public static class PipelineServiceCollectionExtensions
     /// <see cref="IBlobStore"/>, an <see cref="ILineRecognizer"/> or an <see cref="ITemplateProvider"/> of a test
     /// or a host). Register the tasks themselves with <see cref="PipelineTaskRegistry.AddPilgiPipelineTasks"/>.
     /// Hosts bind <see cref="OutputOptions"/> (by default results are written as read).
+    /// Detection and recognition run in this process unless <see cref="InferenceOptions"/> (the host binds
+    /// <see cref="InferenceOptions.SectionName"/>) says <see cref="InferenceMode.Remote"/>: then through the inference service.
     /// </summary>
     public static IServiceCollection AddPilgiPipeline(this IServiceCollection services, Action<PipelineOptions>? configure = null)
     {
@@ -33,33 +37,34 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(sp => new GuardedDecoder(Options(sp).Limits));
         services.TryAddSingleton(sp => new PageRegistrar(Options(sp).Registration));
         services.TryAddSingleton(sp => new TemplateSubtractionDetector(Options(sp).Detection));
+        // detection and recognition: in this process, or through the inference service (Pilgi:Inference:Mode=Remote)
+        services.AddOptions<InferenceOptions>().Validate(o =>
+        {
+            o.Validate();
+            return true;
+        });
+        services.TryAddSingleton(sp => new RemoteInferenceClient(RemoteInferenceClient.CreateHttpClient(), Inference(sp),
+            sp.GetService<ILogger<RemoteInferenceClient>>(), ownsHttp: true));
+        services.TryAddSingleton<IHandwritingDetector>(sp => Inference(sp).Mode == InferenceMode.Remote
+            ? new RemoteHandwritingDetector(sp.GetRequiredService<RemoteInferenceClient>())
+            : sp.GetRequiredService<TemplateSubtractionDetector>());
         services.TryAddSingleton<ILineRecognizer>(sp =>
         {
+            if (Inference(sp).Mode == InferenceMode.Remote) return new RemoteLineRecognizer(sp.GetRequiredService<RemoteInferenceClient>());
             var o = Options(sp);
             var descriptor = ModelDescriptor.Load(Path.Combine(o.ModelsDirectory, o.RecognizerDescriptor));
             return new OnnxLineRecognizer(descriptor, new OnnxSessionFactory());
         });
         services.TryAddSingleton(sp => new ReadingSteps(
             sp.GetRequiredService<GuardedDecoder>(), sp.GetRequiredService<PageRegistrar>(),
-            sp.GetRequiredService<TemplateSubtractionDetector>(), sp.GetRequiredService<ILineRecognizer>(),
+            sp.GetRequiredService<IHandwritingDetector>(), sp.GetRequiredService<ILineRecognizer>(),
             Options(sp).Fusion, Options(sp).RecognitionBatchSize));
-        services.TryAddSingleton<IBlobStore>(sp =>
-        {
-            var o = Options(sp);
-            if (!string.IsNullOrWhiteSpace(o.StorageConnectionString)) return new AzureBlobStore(o.StorageConnectionString);
-            if (!string.IsNullOrWhiteSpace(o.LocalStorageDirectory)) return new FileBlobStore(o.LocalStorageDirectory);
-            throw new InvalidOperationException(
+        services.TryAddSingleton<IBlobStore>(sp => PipelineSources.BlobStore(Options(sp))
+            ?? throw new InvalidOperationException(
                 $"No blob storage: register an {nameof(IBlobStore)}, or set {PipelineOptions.SectionName}:{nameof(PipelineOptions.StorageConnectionString)} " +
-                $"or {PipelineOptions.SectionName}:{nameof(PipelineOptions.LocalStorageDirectory)}.");
-        });
-        services.TryAddSingleton<ITemplateProvider>(sp =>
-        {
-            var o = Options(sp);
-            var registrar = sp.GetRequiredService<PageRegistrar>();
-            return o.TemplatesDirectory is { Length: > 0 } dir
-                ? new FixedTemplateProvider(TemplateStore.FromDirectory(dir, registrar, o.Detection))
-                : new BlobTemplateProvider(sp.GetRequiredService<IBlobStore>(), registrar, o.Detection, o.TemplateRefreshInterval);
-        });
+                $"or {PipelineOptions.SectionName}:{nameof(PipelineOptions.LocalStorageDirectory)}."));
+        services.TryAddSingleton<ITemplateProvider>(sp => PipelineSources.Templates(Options(sp), sp.GetRequiredService<PageRegistrar>(),
+            () => sp.GetRequiredService<IBlobStore>()));
         services.TryAddSingleton(_ => new OverlayPainter());
         services.TryAddSingleton(sp => new ScanSteps(sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<ITemplateProvider>(),
             sp.GetRequiredService<ReadingSteps>(), sp.GetRequiredService<OverlayPainter>(),
@@ -74,4 +79,6 @@ public static class PipelineServiceCollectionExtensions
     }
 
     private static PipelineOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<PipelineOptions>>().Value;
+
+    private static InferenceOptions Inference(IServiceProvider sp) => sp.GetRequiredService<IOptions<InferenceOptions>>().Value;
 }

@@ -21,7 +21,7 @@ public sealed class FormReader
     private readonly ReadingSteps _steps;
 
     public FormReader(TemplateStore templates, GuardedDecoder decoder, PageRegistrar registrar,
-        TemplateSubtractionDetector detector, ILineRecognizer recognizer, FusionOptions? fusion = null)
+        IHandwritingDetector detector, ILineRecognizer recognizer, FusionOptions? fusion = null)
         : this(templates, new ReadingSteps(decoder, registrar, detector, recognizer, fusion))
     {
     }
@@ -55,7 +55,7 @@ public sealed class FormReader
         for (int p = 0; p < pages.Count; p++)
         {
             ct.ThrowIfCancellationRequested();
-            readings.Add(AnalyzePage(pages[p], p + 1, form, scanName, timer, p == 0 ? firstPageCoarse : null));
+            readings.Add(await AnalyzePageAsync(pages[p], p + 1, form, scanName, timer, p == 0 ? firstPageCoarse : null, ct));
         }
         var regions = readings.SelectMany(r => r.Regions).ToList();
         var crops = readings.SelectMany(r => r.Crops).ToList();
@@ -72,11 +72,11 @@ public sealed class FormReader
         _steps.ChooseTemplate(_templates, page, scanName, templateId, out coarse);
 
     /// <param name="coarse">The coarse registration already found while identifying the template, if any.</param>
-    public PageReading AnalyzePage(GrayImage page, int pageNumber, FormReference form, string scanName, StageTimer timer,
-        Registration? coarse = null)
+    public async Task<PageReading> AnalyzePageAsync(GrayImage page, int pageNumber, FormReference form, string scanName, StageTimer timer,
+        Registration? coarse = null, CancellationToken ct = default)
     {
         var registration = timer.Time("registration", () => _steps.RegisterPage(page, pageNumber, form, scanName, coarse));
-        var detection = timer.Time("detection", () => _steps.DetectPage(page, pageNumber, form, registration));
+        var detection = await timer.TimeAsync("detection", () => _steps.DetectPageAsync(page, pageNumber, form, registration, ct));
         return new PageReading(pageNumber, page, registration, detection.Regions, detection.Crops);
     }
 }

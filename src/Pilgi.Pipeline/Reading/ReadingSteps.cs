@@ -24,11 +24,11 @@ public sealed class ReadingSteps
 
     private readonly GuardedDecoder _decoder;
     private readonly PageRegistrar _registrar;
-    private readonly TemplateSubtractionDetector _detector;
+    private readonly IHandwritingDetector _detector;
     private readonly ILineRecognizer _recognizer;
     private readonly FusionOptions _fusion;
 
-    public ReadingSteps(GuardedDecoder decoder, PageRegistrar registrar, TemplateSubtractionDetector detector,
+    public ReadingSteps(GuardedDecoder decoder, PageRegistrar registrar, IHandwritingDetector detector,
         ILineRecognizer recognizer, FusionOptions? fusion = null, int recognitionBatchSize = RecognitionBatches.DefaultSize)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(recognitionBatchSize);
@@ -42,6 +42,7 @@ public sealed class ReadingSteps
 
     public PageRegistrar Registrar => _registrar;
     public ILineRecognizer Recognizer => _recognizer;
+    public IHandwritingDetector Detector => _detector;
 
     /// <summary>How many crops one recogniser call (one recognise activity) reads.</summary>
     public int RecognitionBatchSize { get; }
@@ -111,11 +112,13 @@ public sealed class ReadingSteps
         new(ReasonCodes.PageBlank, $"{scanName} page {pageNumber}: the page is blank (nothing printed or written on it).", scanName);
 
     /// <summary>The handwriting on a registered page, one region per filled field, with the crops to read.</summary>
-    public PageDetection DetectPage(GrayImage page, int pageNumber, FormReference form, Registration registration)
+    public async Task<PageDetection> DetectPageAsync(GrayImage page, int pageNumber, FormReference form, Registration registration,
+        CancellationToken cancellationToken = default)
     {
-        var detection = _detector.Detect(page, pageNumber, form, registration);
-        var crops = detection.Regions.Select(r => TemplateSubtractionDetector.Crop(detection, r)).ToList();
-        return new PageDetection(pageNumber, detection.Regions, crops);
+        var found = await _detector.DetectAsync(page, pageNumber, form, registration, cancellationToken).ConfigureAwait(false);
+        if (found.Crops.Count != found.Regions.Count)
+            throw new InvalidOperationException($"The detector returned {found.Crops.Count} crops for {found.Regions.Count} regions.");
+        return new PageDetection(pageNumber, found.Regions, found.Crops);
     }
 
     /// <summary>One recogniser call: the crops of one batch, each read within its alphabet.</summary>

@@ -85,7 +85,7 @@ public sealed class ScanSteps
         var form = (await _templates.GetAsync(request.TemplateId, cancellationToken).ConfigureAwait(false)).Get(request.TemplateId);
         var page = await ReadImageAsync(StorageNames.Work, request.Page.Blob, cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
-        var detection = _reading.DetectPage(page, request.Page.Page, form, request.Page.ToRegistration());
+        var detection = await _reading.DetectPageAsync(page, request.Page.Page, form, request.Page.ToRegistration(), cancellationToken).ConfigureAwait(false);
         double ms = clock.Elapsed.TotalMilliseconds;
         var regions = new RegionRef[detection.Regions.Count];
         await Task.WhenAll(detection.Regions.Select(async (region, i) =>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Pilgi.Functions.Tests.Support;
+using Pilgi.Inference.Remote;
 using Pilgi.Pipeline.Hosting;
 
 namespace Pilgi.Functions.Tests.Hosting;
@@ -111,14 +112,15 @@ public class HostJsonTests
     }
 
     [Fact]
-    public void Every_pilgi_setting_of_the_sample_binds_to_pipeline_or_output_options()
+    public void Every_pilgi_setting_of_the_sample_binds_to_the_pipeline_output_or_inference_options()
     {
         var values = Read(RepoPaths.LocalSettingsSample).GetProperty("Values").EnumerateObject()
             .Where(p => p.Name.StartsWith("Pilgi__", StringComparison.Ordinal))
             .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value.GetString());
         Assert.NotEmpty(values);
         Assert.All(values.Keys, k => Assert.True(k.StartsWith(PipelineOptions.SectionName + ":", StringComparison.Ordinal)
-                                                 || k.StartsWith(OutputOptions.SectionName + ":", StringComparison.Ordinal), k));
+                                                 || k.StartsWith(OutputOptions.SectionName + ":", StringComparison.Ordinal)
+                                                 || k.StartsWith(InferenceOptions.SectionName + ":", StringComparison.Ordinal), k));
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var options = new PipelineOptions();
@@ -128,6 +130,13 @@ public class HostJsonTests
 
         Assert.True(File.Exists(Path.Combine(RepoPaths.Root, options.ModelsDirectory, options.RecognizerDescriptor)));
         Assert.False(output.MaskPii); // the default, written out
+
+        var inference = new InferenceOptions();
+        configuration.GetSection(InferenceOptions.SectionName).Bind(inference, b => b.ErrorOnUnknownConfiguration = true);
+        Assert.Equal(InferenceMode.InProcess, inference.Mode);
+        inference.Validate();
+        inference.Mode = InferenceMode.Remote;
+        inference.Validate(); // the sample's Url is usable once Mode is Remote
     }
 
     private static IEnumerable<string> LeafKeys(JsonElement element, string path)

@@ -1,9 +1,11 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Pilgi.Core.Registration;
 using Pilgi.Functions.Http;
 using Pilgi.Functions.Tests.Support;
 using Pilgi.Inference.Detection;
+using Pilgi.Inference.Remote;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Templates;
 
@@ -47,6 +49,22 @@ public class HealthCheckTests
         Assert.Null(report.Templates);
         Assert.Contains(report.Problems, p => p.StartsWith("recognizer:", StringComparison.Ordinal));
         Assert.Contains(report.Problems, p => p.Contains("storage unreachable", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task In_remote_mode_an_unreachable_inference_service_makes_it_degraded()
+    {
+        var inference = new InferenceOptions { Mode = InferenceMode.Remote, Url = "http://127.0.0.1:9/", MaxRetries = 0, TimeoutSeconds = 5 };
+        using var services = new ServiceCollection()
+            .AddSingleton(new RemoteInferenceClient(new HttpClient(), inference))
+            .BuildServiceProvider();
+        var check = new HealthCheck(Options(RepoPaths.Models), SampleTemplates, Microsoft.Extensions.Options.Options.Create(inference), services);
+
+        var report = await check.CheckAsync();
+
+        Assert.Equal(HealthReport.Degraded, report.Status);
+        Assert.Contains(report.Problems, p => p.StartsWith("recognizer:", StringComparison.Ordinal) && p.Contains("127.0.0.1:9", StringComparison.Ordinal));
+        Assert.Equal(Directory.GetFiles(RepoPaths.SampleTemplates, "*.json").Length, report.Templates);
     }
 
     [Fact]

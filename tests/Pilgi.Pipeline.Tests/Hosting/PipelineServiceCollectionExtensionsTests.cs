@@ -1,6 +1,8 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using Pilgi.Inference.Detection;
 using Pilgi.Inference.Recognition;
+using Pilgi.Inference.Remote;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Orchestration;
 using Pilgi.Pipeline.Reading;
@@ -31,6 +33,43 @@ public class PipelineServiceCollectionExtensionsTests
         Assert.Equal(8, provider.GetRequiredService<ReadingSteps>().RecognitionBatchSize);
         Assert.Equal(storage.Root, Assert.IsType<FileBlobStore>(provider.GetRequiredService<IBlobStore>()).Root);
         Assert.IsType<BlobTemplateProvider>(provider.GetRequiredService<ITemplateProvider>());
+    }
+
+    [Fact]
+    public void Remote_mode_reads_through_the_inference_service_and_in_process_is_the_default()
+    {
+        using var storage = TestStorage.CreateEmpty();
+        var services = new ServiceCollection().AddLogging()
+            .AddPilgiPipeline(o => { o.LocalStorageDirectory = storage.Root; o.ModelsDirectory = RepoPaths.Models; });
+        using (var inProcess = services.BuildServiceProvider())
+        {
+            Assert.IsType<TemplateSubtractionDetector>(inProcess.GetRequiredService<IHandwritingDetector>());
+            Assert.IsType<OnnxLineRecognizer>(inProcess.GetRequiredService<ILineRecognizer>());
+        }
+
+        services.Configure<InferenceOptions>(o =>
+        {
+            o.Mode = InferenceMode.Remote;
+            o.Url = "http://127.0.0.1:18080";
+        });
+        using var remote = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var steps = remote.GetRequiredService<ReadingSteps>();
+        Assert.IsType<RemoteHandwritingDetector>(steps.Detector);
+        Assert.IsType<RemoteLineRecognizer>(steps.Recognizer);
+        Assert.NotNull(remote.GetRequiredService<DetectPageActivity>());
+        Assert.NotNull(remote.GetRequiredService<RecognizeBatchActivity>());
+    }
+
+    [Fact]
+    public void Remote_mode_without_a_url_is_refused_when_the_engines_are_made()
+    {
+        using var storage = TestStorage.CreateEmpty();
+        using var provider = new ServiceCollection()
+            .AddPilgiPipeline(o => o.LocalStorageDirectory = storage.Root)
+            .Configure<InferenceOptions>(o => o.Mode = InferenceMode.Remote)
+            .BuildServiceProvider();
+        var e = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<ILineRecognizer>());
+        Assert.Contains("Pilgi:Inference:Url", e.ToString());
     }
 
     [Fact]

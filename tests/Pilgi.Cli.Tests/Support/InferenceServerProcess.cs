@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Pilgi.Inference.Remote;
+using Xunit.Abstractions;
+
+namespace Pilgi.Cli.Tests.Support;
+
+/// <summary>
+/// The inference service as its own process (the build's <c>Pilgi.InferenceServer.dll</c>, the configuration these tests
+/// were built in) on a free loopback port, with the given settings; stopped on dispose.
+/// </summary>
+internal sealed class InferenceServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private InferenceServerProcess(Process process, string url)
+    {
+        _process = process;
+        Url = url;
+    }
+
+    public string Url { get; }
+
+    public static async Task<InferenceServerProcess> StartAsync(ITestOutputHelper output, params string[] settings)
+    {
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<configuration>/net10.0
+        var dll = Path.Combine(RepoPaths.Root, "src", "Pilgi.InferenceServer", "bin", configuration, "net10.0", "Pilgi.InferenceServer.dll");
+        Assert.True(File.Exists(dll), $"{dll} is not built (dotnet build Pipeline.sln -c {configuration})");
+        string url = $"http://127.0.0.1:{FreePort()}";
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(url);
+        foreach (var s in settings) start.ArgumentList.Add("--" + s);
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => Write(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(output, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new InferenceServerProcess(process, url);
+
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (true)
+        {
+            Assert.False(process.HasExited, $"the inference service exited with {(process.HasExited ? process.ExitCode : 0)}");
+            try
+            {
+                if ((await http.GetAsync(url + InferenceRoutes.Ready)).IsSuccessStatusCode) return server;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                await server.DisposeAsync();
+                Assert.Fail("the inference service was not ready within 90 s");
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    public RemoteInferenceClient Client() =>
+        new(RemoteInferenceClient.CreateHttpClient(), new InferenceOptions { Mode = InferenceMode.Remote, Url = Url }, ownsHttp: true);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void Write(ITestOutputHelper output, string? line)
+    {
+        if (line is null) return;
+        try
+        {
+            output.WriteLine("[inference] " + line);
+        }
+        catch (InvalidOperationException)
+        {
+            // the test is over
+        }
+    }
+}
