@@ -19,7 +19,7 @@ public class BadInputCorpusServeTests(ITestOutputHelper output)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(300);
 
     /// <summary>Far below what decoding any of the bombs would take (10 GB for the PNG alone).</summary>
-    private const long MemoryBound = 3L * 1024 * 1024 * 1024;
+    private const long MemoryBound = 2L * 1024 * 1024 * 1024;
 
     [AzuriteFact]
     public async Task The_whole_corpus_at_once_ends_in_a_record_or_result_each_and_the_host_goes_on()

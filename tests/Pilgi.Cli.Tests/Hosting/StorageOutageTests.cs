@@ -14,7 +14,7 @@ namespace Pilgi.Cli.Tests.Hosting;
 public class StorageOutageTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(240);
-    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(45);
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);
 
     [OwnAzuriteFact]
     public async Task Azurite_stopped_and_restarted_mid_run_and_the_host_resumes_with_every_scan_read_once()
