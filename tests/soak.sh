@@ -7,7 +7,7 @@
 # SOAK_TIMEOUT_S passes (default 300 + 10 s per scan). Then it reports: completed, failures, duplicates, scans/min,
 # the host's peak RSS (VmHWM from /proc/<pid>/status, sampled) and the task hub's queue backlog (control and
 # work-item queues, which must drain to 0), and stops the host (SIGTERM) and Azurite. Exits 0 when all N completed
-# once, none failed and the backlog drained. Settings: SOAK_TIMEOUT_S, SOAK_POLL_SECONDS (serve's, default 2),
+# once, none failed, the backlog drained and the host stopped cleanly. Settings: SOAK_TIMEOUT_S, SOAK_POLL_SECONDS (serve's, default 2),
 # SOAK_KEEP=1 keeps the work folder (host log, samples of memory and backlog). Run it on otherwise idle cores.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -116,9 +116,19 @@ storage blobs results | grep '/soak/.*\.json$' | grep -v overlay >"$work/results
 storage blobs failed | grep '/soak/' >"$work/failed"
 storage instances "$hub" >"$work/instances"
 grep -o '[^ ]*/soak/[0-9]*\.jpg  template=' "$log" | sed 's/  template=$//' | sort | uniq -c | awk '$1 > 1' >"$work/logged-twice"
-python3 - "$work" "$n" "$elapsed" "$upload_s" "$hwm_kb" "$backlog" "$host_alive" <<'PY'
+
+# stop it as a person would (SIGTERM: drain, then stop); a clean stop exits 0 and says so
+stopped=no
+if [ "$host_alive" = yes ]; then
+  kill -TERM "$host_pid"
+  for _ in $(seq 1 300); do kill -0 "$host_pid" 2>/dev/null || break; sleep 0.2; done
+  kill -0 "$host_pid" 2>/dev/null && kill -KILL "$host_pid"
+  wait "$host_pid" && grep -q '^pilgi serve: stopped$' "$log" && stopped=yes
+  host_pid=""
+fi
+python3 - "$work" "$n" "$elapsed" "$upload_s" "$hwm_kb" "$backlog" "$host_alive" "$stopped" <<'PY'
 import collections, sys
-work, n, elapsed, upload_s, hwm_kb, backlog, alive = sys.argv[1:]
+work, n, elapsed, upload_s, hwm_kb, backlog, alive, stopped = sys.argv[1:]
 n, elapsed = int(n), float(elapsed)
 lines = lambda f: [l.split() for l in open(f"{work}/{f}") if l.strip()]
 stem = lambda name: name.rsplit(".", 1)[0]
@@ -136,10 +146,11 @@ print(f"results / failures:  {len(results)} results, {len(failed)} failure recor
       f"({', '.join(sorted(l[0] for l in lines('failed'))[:5]) or 'none'})")
 print(f"duplicates:          {len(twice)} scans logged more than once, {len(both)} with both a result and a failure record, "
       f"{sum(statuses.values())} instances for {n} scans ({dict(statuses)})")
-print(f"host:                peak RSS (VmHWM) {int(hwm_kb) / 1024:.0f} MiB; still serving: {alive}")
+print(f"host:                peak RSS (VmHWM) {int(hwm_kb) / 1024:.0f} MiB; still serving after the burst: {alive}; "
+      f"stopped cleanly on SIGTERM: {stopped}")
 print(f"backlog:             at most {peak_backlog} messages in the hub's queues during the burst; {backlog} after it")
 ok = (completed == n and not failed and not twice and not both and sum(statuses.values()) == n
-      and statuses.get("Completed", 0) == n and backlog == "0" and alive == "yes")
+      and statuses.get("Completed", 0) == n and backlog == "0" and alive == "yes" and stopped == "yes")
 print("soak: " + ("passed" if ok else "FAILED"))
 sys.exit(0 if ok else 1)
 PY
