@@ -8,9 +8,9 @@ namespace Pilgi.Cli.Hosting;
 /// as: send its outbound messages, write the history, delete the messages that triggered it. When the storage goes
 /// away between the last two steps (an outage, Azurite restarted), the instance's <c>ExecutionStarted</c> message comes
 /// back after its visibility timeout although its history already starts with it. DurableTask.Core's own dispatcher
-/// drops such a duplicate; the gRPC sidecar's does not, and fails the episode on every redelivery ("Multiple
-/// ExecutionStartedEvent found"), and the scan stalls meanwhile. Only a start for the execution
-/// the history holds is dropped: a start of a new execution (a failed scan scheduled again) goes through.
+/// drops such a duplicate; the gRPC sidecar's does not: it fails the episode on every redelivery ("Multiple
+/// ExecutionStartedEvent found") and the scan stalls meanwhile. Only a start of the execution the history holds is
+/// dropped; a start of a new execution (a failed scan scheduled again) goes through.
 /// </summary>
 internal static class RedeliveredStarts
 {
@@ -18,8 +18,7 @@ internal static class RedeliveredStarts
     public static int Drop(TaskOrchestrationWorkItem workItem)
     {
         ArgumentNullException.ThrowIfNull(workItem);
-        var started = workItem.OrchestrationRuntimeState?.ExecutionStartedEvent;
-        if (started is null || workItem.NewMessages is not { Count: > 0 } messages) return 0;
+        if (workItem.OrchestrationRuntimeState?.ExecutionStartedEvent is null || workItem.NewMessages is not { Count: > 0 } messages) return 0;
         string? executionId = workItem.OrchestrationRuntimeState!.OrchestrationInstance?.ExecutionId;
         var kept = messages.Where(m => !(m.Event is ExecutionStartedEvent && m.OrchestrationInstance?.ExecutionId == executionId)).ToList();
         int dropped = messages.Count - kept.Count;

@@ -14,7 +14,7 @@ namespace Pilgi.Cli.Tests.Hosting;
 public class StorageOutageTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(240);
-    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(15);
 
     [OwnAzuriteFact]
     public async Task Azurite_stopped_and_restarted_mid_run_and_the_host_resumes_with_every_scan_read_once()
@@ -23,7 +23,7 @@ public class StorageOutageTests(ITestOutputHelper output)
         await using var harness = new ServeHarness(output, azurite.ConnectionString);
         await harness.UploadTemplatesAsync();
         var scans = new List<string>();
-        foreach (var layout in RepoPaths.Layouts)
+        foreach (var layout in RepoPaths.Layouts.Take(4))
         {
             await harness.PutScanAsync($"{layout}/a.jpg", await File.ReadAllBytesAsync(RepoPaths.SampleScan(layout)));
             scans.Add($"{layout}/a.jpg");
@@ -33,12 +33,12 @@ public class StorageOutageTests(ITestOutputHelper output)
         var host = await harness.StartHostAsync(poll: true, "Pilgi:Serve:MaxConcurrentActivities=2", "Pilgi:Serve:MessageVisibilitySeconds=20",
             "Pilgi:Pipeline:Retry:MaxAttempts=4", "Pilgi:Pipeline:Retry:FirstRetryInterval=00:00:02", "Pilgi:Pipeline:Retry:MaxRetryInterval=00:00:10");
         var ended = new EndedScans(host.Watcher);
-        // mid-run: once the first scans are being read, whatever the machine's speed
+        // mid-run, whatever the machine's speed: every scan scheduled, the first ones being read
         var deadline = DateTime.UtcNow + Patience;
-        while (scans.Count(s => harness.Counting.Reads(StorageNames.Scans, s) > 0) < 2)
+        while (host.Watcher.Started < scans.Count || scans.All(s => harness.Counting.Reads(StorageNames.Scans, s) == 0))
         {
-            Assert.True(DateTime.UtcNow < deadline, "the host read no scans");
-            await Task.Delay(50);
+            Assert.True(DateTime.UtcNow < deadline, "the host did not start reading the scans");
+            await Task.Delay(20);
         }
 
         await azurite.StopAsync();
@@ -66,6 +66,8 @@ public class StorageOutageTests(ITestOutputHelper output)
         var results = (await harness.NamesAsync(StorageNames.Results)).Where(n => n.EndsWith(".json", StringComparison.Ordinal));
         Assert.Equal(scans.Select(s => Path.ChangeExtension(s, ".json")).Order(StringComparer.Ordinal), results);
         Assert.Empty(await harness.NamesAsync(StorageNames.Failed));
+        // a start message redelivered after its history was written is dropped, not replayed into a corrupt history
+        Assert.DoesNotContain(harness.Errors, e => e.Contains("Multiple ExecutionStartedEvent", StringComparison.Ordinal));
         foreach (var s in scans)
             output.WriteLine($"{s}: read {harness.Counting.Reads(StorageNames.Scans, s)}x, result written {harness.Counting.Writes(StorageNames.Results, Path.ChangeExtension(s, ".json"))}x");
 

@@ -26,7 +26,7 @@ internal sealed class ServeHarness : IAsyncDisposable
         Counting = new CountingBlobStore(Blobs);
         HostStore = Counting;
         TaskHub = "t" + Guid.NewGuid().ToString("N")[..12];
-        Logs = TestLogging.For(output);
+        Logs = TestLogging.For(output, Errors);
         Output = output;
     }
 
@@ -40,6 +40,9 @@ internal sealed class ServeHarness : IAsyncDisposable
     public IBlobStore HostStore { get; set; }
     public string TaskHub { get; }
     public ILoggerFactory Logs { get; }
+
+    /// <summary>Every error the hosts logged (the backend's and the sidecar's included).</summary>
+    public ConcurrentQueue<string> Errors { get; } = new();
     public ITestOutputHelper Output { get; }
 
     /// <summary>Settings of a host on this account and hub; <paramref name="overrides"/> as <c>key=value</c> win.</summary>

@@ -16,7 +16,7 @@ public class PilgiExceptionTests
     [Fact]
     public void Reason_codes_are_distinct_snake_case()
     {
-        Assert.Equal(16, ReasonCodes.All.Count);
+        Assert.Equal(17, ReasonCodes.All.Count);
         Assert.Equal(ReasonCodes.All.Count, ReasonCodes.All.Distinct().Count());
         Assert.All(ReasonCodes.All, code => Assert.Matches("^[a-z]+(_[a-z]+)*$", code));
     }
