@@ -10,7 +10,8 @@
 AZURITE_VERSION=3.37.0
 _azurite_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 _azurite_tools="$_azurite_root/tests/.tools/azurite"
-_azurite_state="$_azurite_root/tests/.tools/azurite.state"
+# another script (tests/soak.sh) keeps an instance of its own by naming another state file
+_azurite_state="${PILGI_AZURITE_STATE:-$_azurite_root/tests/.tools/azurite.state}"
 # the well-known development key (public; Azurite only)
 _azurite_key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 _azurite_accounts="pilgit1,pilgit2,pilgit3,pilgit4,pilgit5,pilgit6,pilgit7,pilgit8"

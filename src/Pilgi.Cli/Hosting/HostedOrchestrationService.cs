@@ -1,5 +1,6 @@
 using DurableTask.Core;
 using DurableTask.Core.Query;
+using Microsoft.Extensions.Logging;
 
 namespace Pilgi.Cli.Hosting;
 
@@ -13,8 +14,9 @@ namespace Pilgi.Cli.Hosting;
 /// It also holds the activity limit itself: the sidecar's dispatcher, once at its limit, looks for a free slot only every
 /// half second, and activities are a few hundred milliseconds each. So the dispatcher is told a limit it never reaches,
 /// and the call that fetches the next activity waits here until one of the real slots is free.
+/// An orchestration work item leaves here without the start messages its history already holds (<see cref="RedeliveredStarts"/>).
 /// </remarks>
-internal sealed class HostedOrchestrationService<TService>(TService inner, int maxConcurrentActivities)
+internal sealed class HostedOrchestrationService<TService>(TService inner, int maxConcurrentActivities, ILogger? log = null)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
     where TService : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
 {
@@ -52,8 +54,11 @@ internal sealed class HostedOrchestrationService<TService>(TService inner, int m
     public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
         var item = await Inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken).ConfigureAwait(false);
-        if (item is not null) Interlocked.Increment(ref _orchestrationItems);
-        return item!;
+        if (item is null) return item!;
+        Interlocked.Increment(ref _orchestrationItems);
+        if (RedeliveredStarts.Drop(item) > 0)
+            log?.LogInformation("{InstanceId}: dropped a start message its history already holds (redelivered after a failed commit)", item.InstanceId);
+        return item;
     }
 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => Inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);

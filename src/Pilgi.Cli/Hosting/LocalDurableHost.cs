@@ -83,7 +83,8 @@ public sealed class LocalDurableHost : IAsyncDisposable
 
         options.WorkerId ??= DurableBackend.NewWorkerId();
         var service = DurableBackend.Create(options, loggerFactory);
-        var backend = new HostedOrchestrationService<AzureStorageOrchestrationService>(service, options.MaxConcurrentActivities);
+        var backend = new HostedOrchestrationService<AzureStorageOrchestrationService>(service, options.MaxConcurrentActivities,
+            loggerFactory.CreateLogger<HostedOrchestrationService<AzureStorageOrchestrationService>>());
         await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         await service.StartAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         TaskHubSidecar? sidecar = null;

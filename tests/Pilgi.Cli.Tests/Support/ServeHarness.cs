@@ -19,13 +19,15 @@ internal sealed class ServeHarness : IAsyncDisposable
     private readonly List<LocalDurableHost> _hosts = [];
 
     /// <param name="logsAlsoTo">A provider that receives the hosts' entries too (masked as all of them are).</param>
-    public ServeHarness(ITestOutputHelper output, ILoggerProvider? logsAlsoTo = null)
+    /// <param name="storage">The account's connection string; by default one of the shared Azurite's accounts.</param>
+    public ServeHarness(ITestOutputHelper output, ILoggerProvider? logsAlsoTo = null, string? storage = null)
     {
-        Storage = Azurite.TakeAccount();
+        Storage = storage ?? Azurite.TakeAccount();
         Blobs = new AzureBlobStore(Storage);
         Counting = new CountingBlobStore(Blobs);
+        HostStore = Counting;
         TaskHub = "t" + Guid.NewGuid().ToString("N")[..12];
-        Logs = TestLogging.For(output, logsAlsoTo);
+        Logs = TestLogging.For(output, logsAlsoTo, Errors);
         Output = output;
     }
 
@@ -34,8 +36,14 @@ internal sealed class ServeHarness : IAsyncDisposable
 
     /// <summary>The store every host of this harness uses: <see cref="Blobs"/>, with reads counted.</summary>
     public CountingBlobStore Counting { get; }
+
+    /// <summary>The store hosts started from now on get: <see cref="Counting"/> unless a test puts a decorator over it.</summary>
+    public IBlobStore HostStore { get; set; }
     public string TaskHub { get; }
     public ILoggerFactory Logs { get; }
+
+    /// <summary>Every error the hosts logged (the backend's and the sidecar's included).</summary>
+    public ConcurrentQueue<string> Errors { get; } = new();
     public ITestOutputHelper Output { get; }
 
     /// <summary>Settings of a host on this account and hub; <paramref name="overrides"/> as <c>key=value</c> win.</summary>
@@ -67,7 +75,7 @@ internal sealed class ServeHarness : IAsyncDisposable
         var host = await LocalDurableHost.StartAsync(Configuration(overrides), Logs,
             services =>
             {
-                services.AddSingleton<IBlobStore>(Counting);
+                services.AddSingleton(HostStore);
                 if (recognizer is not null) services.AddSingleton(recognizer);
             }, poll);
         _hosts.Add(host);
@@ -98,12 +106,16 @@ internal sealed class ServeHarness : IAsyncDisposable
     }
 }
 
-/// <summary>Passes everything to a store and counts reads per <c>container/name</c>.</summary>
+/// <summary>Passes everything to a store and counts reads and writes per <c>container/name</c>.</summary>
 internal sealed class CountingBlobStore(IBlobStore inner) : IBlobStore
 {
     private readonly ConcurrentDictionary<string, int> _reads = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _writes = new(StringComparer.Ordinal);
 
     public int Reads(string container, string name) => _reads.GetValueOrDefault($"{container}/{name}");
+
+    /// <summary>Writes that succeeded.</summary>
+    public int Writes(string container, string name) => _writes.GetValueOrDefault($"{container}/{name}");
 
     public Task<BlobContent> ReadAsync(string container, string name, CancellationToken cancellationToken = default)
     {
@@ -111,8 +123,12 @@ internal sealed class CountingBlobStore(IBlobStore inner) : IBlobStore
         return inner.ReadAsync(container, name, cancellationToken);
     }
 
-    public Task<string> WriteAsync(string container, string name, byte[] data, string contentType, CancellationToken cancellationToken = default) =>
-        inner.WriteAsync(container, name, data, contentType, cancellationToken);
+    public async Task<string> WriteAsync(string container, string name, byte[] data, string contentType, CancellationToken cancellationToken = default)
+    {
+        var etag = await inner.WriteAsync(container, name, data, contentType, cancellationToken);
+        _writes.AddOrUpdate($"{container}/{name}", 1, (_, n) => n + 1);
+        return etag;
+    }
 
     public Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default) =>
         inner.ExistsAsync(container, name, cancellationToken);
