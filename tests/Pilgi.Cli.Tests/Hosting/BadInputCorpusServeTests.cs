@@ -41,7 +41,7 @@ public class BadInputCorpusServeTests(ITestOutputHelper output)
             using var memory = new PeakMemory();
             var host = await harness.StartHostAsync();
             var ended = new EndedScans(host.Watcher);
-            var all = await ended.WaitForAsync(manifest.Scans.Count, Patience);
+            var all = await ended.WaitForScansAsync(manifest.Scans.Select(s => s.ScanBlob).ToList(), Patience);
 
             var failed = await harness.NamesAsync(StorageNames.Failed);
             var results = await harness.NamesAsync(StorageNames.Results);

@@ -163,4 +163,17 @@ internal sealed class EndedScans
         }
         return All;
     }
+
+    /// <summary>Waits until each of <paramref name="scans"/> has ended; fails the test after <paramref name="timeout"/>.</summary>
+    public async Task<IReadOnlyList<ScanEnded>> WaitForScansAsync(IReadOnlyCollection<string> scans, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (scans.Except(All.Select(e => e.Scan)).ToList() is { Count: > 0 } open)
+        {
+            Assert.True(DateTime.UtcNow < deadline,
+                $"{open.Count} of {scans.Count} scans not ended within {timeout.TotalSeconds:0} s: {string.Join(", ", open)}");
+            await Task.Delay(100);
+        }
+        return All;
+    }
 }
