@@ -14,7 +14,9 @@ _azurite_tools="$_azurite_root/tests/.tools/azurite"
 _azurite_state="${PILGI_AZURITE_STATE:-$_azurite_root/tests/.tools/azurite.state}"
 # the well-known development key (public; Azurite only)
 _azurite_key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
-_azurite_accounts="pilgit1,pilgit2,pilgit3,pilgit4,pilgit5,pilgit6,pilgit7,pilgit8"
+# one account per test that runs a host (tests take them in turn; past the last they share the default account,
+# whose scans container every such host would read): keep well above the number of those tests
+_azurite_accounts=$(seq -s, -f 'pilgit%g' 1 40)
 
 azurite_install() {
   local bin="$_azurite_tools/node_modules/.bin/azurite"

@@ -11,10 +11,12 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 from scipy import ndimage
 
+from . import drawn_digits
+
 
 class WriterStyle:
     def __init__(self, font_path, size, slant, spacing, jitter, stroke, elastic, pressure, baseline_tilt, writer="",
-                 aspect=1.0, nib=None, mix=0.0, mix_fonts=()):
+                 aspect=1.0, nib=None, mix=0.0, mix_fonts=(), digit_hand=None):
         self.font_path = font_path
         self.size = size              # nominal glyph em size in pixels
         self.slant = slant            # horizontal shear (x += slant * (y - baseline))
@@ -29,6 +31,7 @@ class WriterStyle:
         self.nib = nib                # None, or a structuring element: a flat pen nib widens strokes in one direction
         self.mix = mix                # chance that a character comes from another training font (novel hands)
         self.mix_fonts = mix_fonts    # font paths to mix from
+        self.digit_hand = digit_hand  # None, or a DigitHand that draws the digits instead of the font
 
     def with_size(self, size):
         s = WriterStyle(**self.__dict__)
@@ -36,11 +39,12 @@ class WriterStyle:
         return s
 
 
-def sample_style(rng, fonts, size, variety=False):
+def sample_style(rng, fonts, size, variety=False, drawn_digits_share=0.0):
     """fonts: list of (writer, path); size: nominal em size in pixels.
 
     variety adds what the first recogniser lacked on unseen writers: narrow and wide hands, flat-nib and brush-like
     strokes, and lines whose characters mix several training fonts (a hand none of the fonts has).
+    drawn_digits_share: the chance that this writer's digits are drawn stroke by stroke (drawn_digits.DigitHand).
     """
     writer, path = rng.choice(fonts)
     extra = {}
@@ -51,6 +55,8 @@ def sample_style(rng, fonts, size, variety=False):
         if rng.random() < 0.3:
             extra["mix"] = rng.uniform(0.15, 0.6)
             extra["mix_fonts"] = tuple(p for _, p in fonts if p != path)
+    if drawn_digits_share > 0 and rng.random() < drawn_digits_share:
+        extra["digit_hand"] = drawn_digits.DigitHand(rng)
     return WriterStyle(
         font_path=path,
         size=size * rng.uniform(0.9, 1.1),
@@ -105,6 +111,15 @@ def supports(path, text):
     return all(has_glyph(path, c) for c in text)
 
 
+@functools.lru_cache(maxsize=2048)
+def _digit_metrics(path, size):
+    """(top, height) of the font's own digits at this size: drawn digits sit where the font's would."""
+    left, top, right, bottom = _font(path, size).getbbox("0")
+    if bottom - top < size * 0.3:  # a font whose 0 is missing or tiny: a plausible figure height
+        return int(size * 0.25), int(size * 0.7)
+    return top, bottom - top
+
+
 def _render_char(path, ch, size, angle_deg):
     f = _font(path, max(6, int(round(size))))
     left, top, right, bottom = f.getbbox(ch)
@@ -139,7 +154,11 @@ def render_line(text, style, rng):
             options = [p for p in style.mix_fonts if has_glyph(p, ch)]
             if options:
                 font_path = rng.choice(options)
-        glyph, top, advance, xoff = _render_char(font_path, ch, s, angle)
+        if style.digit_hand is not None and style.digit_hand.draws(ch):
+            top_ref, height_ref = _digit_metrics(style.font_path, max(6, int(round(s))))
+            glyph, top, advance, xoff = style.digit_hand.render(ch, s, top_ref, height_ref, rng)
+        else:
+            glyph, top, advance, xoff = _render_char(font_path, ch, s, angle)
         y = int(round(base_y + top + j * rng.uniform(-0.05, 0.05) * size + math.tan(style.baseline_tilt) * x))
         xi = int(round(x + xoff + j * rng.uniform(-0.03, 0.03) * size))
         gh, gw = glyph.shape

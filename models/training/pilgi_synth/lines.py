@@ -45,11 +45,12 @@ def sample_text(rng):
 
 
 class LineRenderer:
-    def __init__(self, writers, printed_share=0.15, seed=0, variety=False):
+    def __init__(self, writers, printed_share=0.15, seed=0, variety=False, drawn_digits_share=0.0):
         self.hand_fonts = fonts.writer_fonts(writers)
         self.printed = [("printed", p) for p in fonts.existing(fonts.PRINTED)]
         self.printed_share = printed_share
         self.variety = variety
+        self.drawn_digits_share = drawn_digits_share
         self.rng = random.Random(seed)
 
     def _style(self, text):
@@ -61,7 +62,8 @@ class LineRenderer:
                 style.jitter *= 0.3
                 style.elastic *= 0.3
             else:
-                style = hw.sample_style(rng, self.hand_fonts, size, variety=self.variety)
+                style = hw.sample_style(rng, self.hand_fonts, size, variety=self.variety,
+                                        drawn_digits_share=self.drawn_digits_share)
             if hw.supports(style.font_path, text):
                 return style
         return None
