@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Configuration;
+using Pilgi.Core.Fusion;
 using Pilgi.Core.Registration;
+using Pilgi.Pipeline.Hosting;
 using Pilgi.Imaging;
 using Pilgi.Inference.Detection;
 using Pilgi.Inference.Models;
@@ -23,12 +26,18 @@ public static class ReaderFactory
         var registrar = new PageRegistrar();
         var detection = new DetectionOptions();
         var templates = TemplateStore.FromDirectory(templatesDir, registrar, detection);
+        var fusion = Fusion();
         if (inference is not null)
-            return new FormReader(templates, new GuardedDecoder(), registrar, new RemoteHandwritingDetector(inference), new RemoteLineRecognizer(inference));
+            return new FormReader(templates, new GuardedDecoder(), registrar, new RemoteHandwritingDetector(inference), new RemoteLineRecognizer(inference), fusion);
         modelsDir ??= DefaultPaths.Models;
         var recognizer = new OnnxLineRecognizer(ModelDescriptor.Load(Path.Combine(modelsDir, RecognizerDescriptor)), new OnnxSessionFactory());
-        return new FormReader(templates, new GuardedDecoder(), registrar, new TemplateSubtractionDetector(detection), recognizer);
+        return new FormReader(templates, new GuardedDecoder(), registrar, new TemplateSubtractionDetector(detection), recognizer, fusion);
     }
+
+    /// <summary>Fusion settings as the hosts read them: <c>Pilgi__Pipeline__Fusion__*</c> environment variables over the defaults.</summary>
+    private static FusionOptions Fusion() =>
+        new ConfigurationBuilder().AddEnvironmentVariables().Build()
+            .GetSection($"{PipelineOptions.SectionName}:{nameof(PipelineOptions.Fusion)}").Get<FusionOptions>() ?? FusionOptions.Default;
 
     /// <summary>A client of the inference service at <paramref name="url"/> (the pipeline's default timeouts and retries).</summary>
     public static RemoteInferenceClient Inference(string url)

@@ -11,7 +11,11 @@ namespace Pilgi.Core.Fusion;
 /// regions on pages without a transform stay unassigned. A field's regions are read in <see cref="ReadingOrder"/>;
 /// its confidence is their minimum and its box the union of their scan boxes. A field takes regions from one page
 /// only (the lowest-numbered page that has any), so duplicate copies of a form in one scan are not concatenated.
-/// Values are then validated per field and across fields.
+/// Values are then validated per field and across fields. Where the recogniser gave alternatives, a value its kind
+/// rejects (an RRN whose check digit fails, a 13th month) is replaced by the likeliest joint reading of the field's
+/// regions that the kind accepts, within <see cref="FusionOptions.CandidateMargin"/> of the likeliest; its confidence
+/// is then that reading's share of the listed probability. An amount in digits that disagrees with the amount in words
+/// is settled the same way.
 /// </summary>
 public static class FieldFusion
 {
@@ -55,12 +59,23 @@ public static class FieldFusion
 
         var values = new Dictionary<string, (FieldKind kind, string? value)>(StringComparer.Ordinal);
         var reads = new (string? Value, double Confidence, Box? Box, int Page)[template.Fields.Count];
+        var joints = new IReadOnlyList<CandidateSelection.Joint>?[template.Fields.Count];
         int defaultPage = scanToTemplateByPage.Count > 0 ? scanToTemplateByPage.Keys.Min() : 1;
         for (int f = 0; f < template.Fields.Count; f++)
         {
             reads[f] = Read(members[f], regions, mapped, options, defaultPage);
-            values[template.Fields[f].Key] = (template.Fields[f].Kind, reads[f].Value);
+            joints[f] = members[f].Count == 0 ? null
+                : CandidateSelection.JointReadings(members[f].Select(i => regions[i]).ToList(), options.CandidateLimit);
+            var kind = template.Fields[f].Kind;
+            // a reading its kind rejects gives way to the likeliest one it accepts, when that one is nearly as likely
+            if (joints[f] is { } joint && reads[f].Value is not null && !FieldValidator.Validate(kind, reads[f].Value).Valid
+                && Choose(joint, members[f], mapped, options, v => FieldValidator.Validate(kind, v).Valid) is { } chosen)
+            {
+                reads[f] = reads[f] with { Value = chosen.Value, Confidence = chosen.Share };
+            }
+            values[template.Fields[f].Key] = (kind, reads[f].Value);
         }
+        AgreeAmounts(template, values, reads, joints, members, mapped, options);
         var outcomes = CrossFieldValidator.Check(values);
 
         var fields = new Dictionary<string, FieldResult>(StringComparer.Ordinal);
@@ -94,6 +109,54 @@ public static class FieldFusion
             });
         }
         return new FusionResult(fields, regionResults);
+    }
+
+    /// <summary>
+    /// The likeliest joint reading that <paramref name="accept"/> takes, if it lies within
+    /// <see cref="FusionOptions.CandidateMargin"/> of the likeliest reading; with its share of the listed probability.
+    /// </summary>
+    private static (string Value, double Share)? Choose(IReadOnlyList<CandidateSelection.Joint> joint, List<int> members,
+        Box[] mapped, FusionOptions options, Func<string, bool> accept)
+    {
+        double best = joint[0].LogProbability;
+        foreach (var reading in joint)
+        {
+            if (reading.LogProbability < best - options.CandidateMargin) break;
+            string value = ReadingOrder.Join(members.Select(i => mapped[i]).ToArray(), reading.Texts.ToArray(),
+                options.SameLineGapFraction, options.SameLineCenterFraction).Trim();
+            if (value.Length > 0 && accept(value)) return (value, CandidateSelection.Share(joint, reading.LogProbability));
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// One amount in digits and one in words that both read validly but disagree: the one that has a near-best
+    /// reading agreeing with the other takes it (the amount in words first: its readings are rarely wrong).
+    /// </summary>
+    private static void AgreeAmounts(FormTemplate template, Dictionary<string, (FieldKind kind, string? value)> values,
+        (string? Value, double Confidence, Box? Box, int Page)[] reads, IReadOnlyList<CandidateSelection.Joint>?[] joints,
+        List<int>[] members, Box[] mapped, FusionOptions options)
+    {
+        var amount = template.Fields.Select((field, index) => (field, index)).Where(x => x.field.Kind == FieldKind.Amount).ToList();
+        var words = template.Fields.Select((field, index) => (field, index)).Where(x => x.field.Kind == FieldKind.AmountHangul).ToList();
+        if (amount.Count != 1 || words.Count != 1) return;
+        int a = amount[0].index, w = words[0].index;
+        if (!AmountParsing.TryParseDigits(reads[a].Value, out long digits) || !AmountHangul.TryParse(reads[w].Value, out long spelled)
+            || digits == spelled || !FieldValidator.Validate(FieldKind.Amount, reads[a].Value).Valid
+            || !FieldValidator.Validate(FieldKind.AmountHangul, reads[w].Value).Valid)
+            return;
+        if (joints[a] is { } amountReadings && Choose(amountReadings, members[a], mapped, options,
+                v => FieldValidator.Validate(FieldKind.Amount, v).Valid && AmountParsing.TryParseDigits(v, out long d) && d == spelled) is { } fixedDigits)
+        {
+            reads[a] = reads[a] with { Value = fixedDigits.Value, Confidence = fixedDigits.Share };
+            values[template.Fields[a].Key] = (FieldKind.Amount, fixedDigits.Value);
+        }
+        else if (joints[w] is { } wordReadings && Choose(wordReadings, members[w], mapped, options,
+                     v => FieldValidator.Validate(FieldKind.AmountHangul, v).Valid && AmountHangul.TryParse(v, out long s) && s == digits) is { } fixedWords)
+        {
+            reads[w] = reads[w] with { Value = fixedWords.Value, Confidence = fixedWords.Share };
+            values[template.Fields[w].Key] = (FieldKind.AmountHangul, fixedWords.Value);
+        }
     }
 
     private static int BestField(FormTemplate template, Box region, FusionOptions options)

@@ -19,4 +19,13 @@ public sealed record FusionOptions
 
     /// <summary>Fields read with a confidence below this need review.</summary>
     public double ReviewConfidence { get; init; } = 0.80;
+
+    /// <summary>How many joint readings of a field's regions are weighed against its kind's checks.</summary>
+    public int CandidateLimit { get; init; } = 32;
+
+    /// <summary>
+    /// How much less likely (natural log) than the likeliest reading a reading may be and still be chosen because its
+    /// kind accepts it (6: about 400 times less likely).
+    /// </summary>
+    public double CandidateMargin { get; init; } = 6.0;
 }

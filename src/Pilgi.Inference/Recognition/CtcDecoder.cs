@@ -1,6 +1,8 @@
+using Pilgi.Core.Fusion;
+
 namespace Pilgi.Inference.Recognition;
 
-/// <summary>Greedy CTC decoding of per-frame class probabilities.</summary>
+/// <summary>CTC decoding of per-frame class probabilities: greedy (the read), and a prefix beam search (its alternatives).</summary>
 public static class CtcDecoder
 {
     /// <param name="probs">frames x classes, row-major probabilities.</param>
@@ -38,6 +40,98 @@ public static class CtcDecoder
         if (inRun) minCharProb = Math.Min(minCharProb, runBest);
         var s = text.ToString().Trim();
         return new TextRecognition(s, s.Length == 0 ? 0 : minCharProb);
+    }
+
+    /// <summary>
+    /// The likeliest distinct texts (trimmed), best first, by CTC prefix beam search: each frame extends the
+    /// <paramref name="beamWidth"/> best prefixes by the blank and by the few likeliest allowed classes of that frame
+    /// (<paramref name="classesPerFrame"/>, those of probability at least <see cref="MinClassProbability"/>).
+    /// Scores are natural-log probabilities summed over the alignments the beam kept.
+    /// </summary>
+    public static IReadOnlyList<ReadCandidate> BeamSearch(ReadOnlySpan<float> probs, int frames, int classes, int blank,
+        IReadOnlyList<string> charset, bool[]? allowed = null, int beamWidth = 12, int classesPerFrame = 4, int count = 6)
+    {
+        // prefix -> (log P ending in blank, log P ending in a symbol, last symbol class)
+        var beams = new Dictionary<string, (double Blank, double Symbol, int Last)>(StringComparer.Ordinal) { [""] = (0, double.NegativeInfinity, -1) };
+        var next = new Dictionary<string, (double Blank, double Symbol, int Last)>(StringComparer.Ordinal);
+        var top = new int[classesPerFrame];
+        for (int t = 0; t < frames; t++)
+        {
+            var row = probs.Slice(t * classes, classes);
+            int n = TopClasses(row, blank, allowed, top);
+            double logBlank = Log(row[blank]);
+            next.Clear();
+            foreach (var (prefix, (pb, ps, last)) in beams)
+            {
+                double total = LogAdd(pb, ps);
+                Merge(next, prefix, LogAdd(Get(next, prefix).Blank, total + logBlank), double.NegativeInfinity, last, blankPart: true);
+                if (last >= 0)
+                {
+                    // the same symbol again without a blank between continues it
+                    Merge(next, prefix, double.NegativeInfinity, ps + Log(row[last]), last, blankPart: false);
+                }
+                for (int k = 0; k < n; k++)
+                {
+                    int c = top[k];
+                    double lp = Log(row[c]);
+                    // a repeat of the last symbol is a new character only after a blank
+                    double from = c == last ? pb : total;
+                    if (double.IsNegativeInfinity(from)) continue;
+                    Merge(next, prefix + Symbol(c, blank, charset), double.NegativeInfinity, from + lp, c, blankPart: false);
+                }
+            }
+            beams.Clear();
+            foreach (var kv in next.OrderByDescending(kv => LogAdd(kv.Value.Blank, kv.Value.Symbol)).Take(beamWidth))
+                beams[kv.Key] = kv.Value;
+        }
+        var texts = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (prefix, (pb, ps, _)) in beams)
+        {
+            var text = prefix.Trim();
+            double score = LogAdd(pb, ps);
+            texts[text] = texts.TryGetValue(text, out var s) ? LogAdd(s, score) : score;
+        }
+        return texts.Where(kv => kv.Key.Length > 0).OrderByDescending(kv => kv.Value).Take(count)
+            .Select(kv => new ReadCandidate(kv.Key, kv.Value)).ToList();
+    }
+
+    /// <summary>Frame probabilities below this are not followed by the beam.</summary>
+    public const float MinClassProbability = 1e-3f;
+
+    private static int TopClasses(ReadOnlySpan<float> row, int blank, bool[]? allowed, int[] top)
+    {
+        int n = 0;
+        for (int c = 0; c < row.Length; c++)
+        {
+            if (c == blank || row[c] < MinClassProbability || (allowed is not null && !allowed[c])) continue;
+            if (n < top.Length) top[n++] = c;
+            else if (row[c] > row[top[n - 1]]) top[n - 1] = c;
+            else continue;
+            for (int i = n - 1; i > 0 && row[top[i]] > row[top[i - 1]]; i--) (top[i], top[i - 1]) = (top[i - 1], top[i]);
+        }
+        return n;
+    }
+
+    private static (double Blank, double Symbol, int Last) Get(Dictionary<string, (double Blank, double Symbol, int Last)> d, string key) =>
+        d.TryGetValue(key, out var v) ? v : (double.NegativeInfinity, double.NegativeInfinity, -1);
+
+    private static void Merge(Dictionary<string, (double Blank, double Symbol, int Last)> d, string key, double blankScore,
+        double symbolScore, int last, bool blankPart)
+    {
+        var cur = Get(d, key);
+        d[key] = blankPart
+            ? (blankScore, cur.Symbol, cur.Last >= 0 ? cur.Last : last)
+            : (cur.Blank, LogAdd(cur.Symbol, symbolScore), last);
+    }
+
+    private static double Log(float p) => p > 0 ? Math.Log(p) : double.NegativeInfinity;
+
+    private static double LogAdd(double a, double b)
+    {
+        if (double.IsNegativeInfinity(a)) return b;
+        if (double.IsNegativeInfinity(b)) return a;
+        double m = Math.Max(a, b);
+        return m + Math.Log(Math.Exp(a - m) + Math.Exp(b - m));
     }
 
     /// <summary>The classes whose symbols are all in <paramref name="alphabet"/>, for <see cref="Decode"/>.</summary>

@@ -108,7 +108,12 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
             int usable = Math.Min(frames, lines[k].Width / _model.WidthMultiple);
             var alphabet = lines[k].Alphabet;
             var allowed = alphabet is null ? null : AllowedClasses(alphabet, classes);
-            results[k] = CtcDecoder.Decode(probs.Slice(k * frames * classes, frames * classes), usable, classes, _model.Blank, _model.Charset, allowed);
+            var lineProbs = probs.Slice(k * frames * classes, frames * classes);
+            var read = CtcDecoder.Decode(lineProbs, usable, classes, _model.Blank, _model.Charset, allowed);
+            // alternatives only where a field's kind restricts the line: that is where fusion can check them
+            results[k] = allowed is null || read.Text.Length == 0
+                ? read
+                : read with { Alternatives = CtcDecoder.BeamSearch(lineProbs, usable, classes, _model.Blank, _model.Charset, allowed) };
         }
         return results;
     }

@@ -1,3 +1,5 @@
+using Pilgi.Core.Fusion;
+
 namespace Pilgi.Inference.Remote;
 
 // The recognise call's JSON (camelCase): POST /v1/recognize.
@@ -11,5 +13,5 @@ public sealed record CropToRead(byte[] Image, IReadOnlyList<int[]>? Alphabet = n
 /// <summary>One read per crop, in the request's order, and the model that read them ("name@version").</summary>
 public sealed record RecognizeCropsResponse(string Model, IReadOnlyList<LineRead> Results);
 
-/// <summary>A read line and the probability of its least certain character.</summary>
-public sealed record LineRead(string Text, double Confidence);
+/// <summary>A read line, the probability of its least certain character, and its likeliest readings (or null).</summary>
+public sealed record LineRead(string Text, double Confidence, IReadOnlyList<ReadCandidate>? Alternatives = null);

@@ -160,7 +160,7 @@ public sealed class ReadingSteps
         var recognized = new List<RecognizedRegion>();
         // a region read as nothing is still handwriting found: it is reported, and its field is left for review
         for (int i = 0; i < regions.Count; i++)
-            recognized.Add(new RecognizedRegion(regions[i].ScanBox, regions[i].Page, texts[i].Text, texts[i].Confidence));
+            recognized.Add(new RecognizedRegion(regions[i].ScanBox, regions[i].Page, texts[i].Text, texts[i].Confidence, texts[i].Alternatives));
         var scanToTemplate = referenceToScanByPage.ToDictionary(kv => kv.Key, kv => kv.Value.Inverse());
         var fused = FieldFusion.Fuse(form.Template, recognized, scanToTemplate, _fusion);
         return new ScanResult { Template = form.Template.Id, Fields = fused.Fields, Regions = fused.Regions };

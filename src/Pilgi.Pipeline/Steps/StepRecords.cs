@@ -1,3 +1,4 @@
+using Pilgi.Core.Fusion;
 using Pilgi.Core.Geometry;
 using Pilgi.Core.Registration;
 using Pilgi.Inference.Detection;
@@ -53,12 +54,12 @@ public sealed record RegionRef(int Page, string? FieldKey, BoxData ScanBox, BoxD
     public HandwritingRegion ToRegion() => new(ScanBox.ToBox(), TemplateBox.ToBox(), Page, FieldKey, InkPixels);
 }
 
-/// <summary>What the recogniser read in one crop.</summary>
-public sealed record TextRead(string Text, double Confidence)
+/// <summary>What the recogniser read in one crop, and its likeliest readings where it gave some.</summary>
+public sealed record TextRead(string Text, double Confidence, IReadOnlyList<ReadCandidate>? Alternatives = null)
 {
-    public static TextRead From(TextRecognition r) => new(r.Text, r.Confidence);
+    public static TextRead From(TextRecognition r) => new(r.Text, r.Confidence, r.Alternatives);
 
-    public TextRecognition ToRecognition() => new(Text, Confidence);
+    public TextRecognition ToRecognition() => new(Text, Confidence, Alternatives);
 }
 
 /// <summary>Input of the preprocess step: the upload and the prefix its work blobs go under (the instance id).</summary>

@@ -140,4 +140,81 @@ public class FieldFusionTests
         Assert.Equal(2, result.Fields["amount"].Page);
         Assert.Equal(["sender", null, null], result.Regions.Select(r => r.Field));
     }
+
+    private static readonly FormTemplate RrnForm = Template with
+    {
+        Fields = [new TemplateField("rrn", "주민등록번호", FieldKind.Rrn, new Box(720, 520, 1560, 190)),
+                  new TemplateField("amount", "금액", FieldKind.Amount, new Box(720, 1660, 1560, 190)),
+                  new TemplateField("amount_words", "금액(한글)", FieldKind.AmountHangul, new Box(720, 1900, 1560, 190))],
+    };
+
+    private static RecognizedRegion WithAlternatives(RecognizedRegion region, params (string Text, double LogP)[] alternatives) =>
+        region with { Alternatives = alternatives.Select(a => new ReadCandidate(a.Text, a.LogP)).ToList() };
+
+    [Fact]
+    public void An_rrn_whose_check_digit_fails_takes_the_likeliest_valid_alternative()
+    {
+        // 900101-1234568 has a valid check digit; the read (a 7 for the 3) does not
+        Assert.True(FieldValidator.Validate(FieldKind.Rrn, "900101-1234568").Valid);
+        Assert.False(FieldValidator.Validate(FieldKind.Rrn, "900101-1274568").Valid);
+        var region = WithAlternatives(At(760, 560, 900, 90, "900101-1274568", 0.91),
+            ("900101-1274568", -0.4), ("900101-1234568", -1.5), ("900101-1274566", -1.6));
+
+        var rrn = FieldFusion.Fuse(RrnForm, [region], ScanToTemplate).Fields["rrn"];
+
+        Assert.Equal("900101-1234568", rrn.Value);
+        Assert.True(rrn.Valid);
+        double share = Math.Exp(-1.5) / (Math.Exp(-0.4) + Math.Exp(-1.5) + Math.Exp(-1.6));
+        Assert.Equal(share, rrn.Confidence, 9);
+        Assert.True(rrn.NeedsReview); // a share of about 0.2
+    }
+
+    [Fact]
+    public void A_valid_alternative_far_less_likely_than_the_read_is_not_taken()
+    {
+        var region = WithAlternatives(At(760, 560, 900, 90, "900101-1274568", 0.91),
+            ("900101-1274568", -0.1), ("900101-1234568", -0.1 - FusionOptions.Default.CandidateMargin - 0.5));
+
+        var rrn = FieldFusion.Fuse(RrnForm, [region], ScanToTemplate).Fields["rrn"];
+
+        Assert.Equal("900101-1274568", rrn.Value);
+        Assert.False(rrn.Valid);
+        Assert.Equal(0.91, rrn.Confidence);
+    }
+
+    [Fact]
+    public void A_field_of_two_regions_is_chosen_jointly()
+    {
+        var left = WithAlternatives(At(760, 560, 400, 90, "900101", 0.95), ("900101", -0.05), ("900701", -4));
+        var right = WithAlternatives(At(1300, 560, 500, 90, "1274568", 0.9), ("1274568", -0.3), ("1234568", -1.2));
+
+        var rrn = FieldFusion.Fuse(RrnForm, [left, right], ScanToTemplate).Fields["rrn"];
+
+        Assert.Equal("900101 1234568", rrn.Value);
+        Assert.True(rrn.Valid);
+    }
+
+    [Fact]
+    public void An_amount_that_disagrees_with_the_amount_in_words_takes_its_agreeing_alternative()
+    {
+        var digits = WithAlternatives(At(760, 1700, 400, 100, "3,700,000", 0.88), ("3,700,000", -0.2), ("3,300,000", -1.0));
+        var words = WithAlternatives(At(760, 1940, 600, 100, "일금삼백삼십만원정", 0.97), ("일금삼백삼십만원정", -0.05));
+
+        var fields = FieldFusion.Fuse(RrnForm, [digits, words], ScanToTemplate).Fields;
+
+        Assert.Equal("3,300,000", fields["amount"].Value);
+        Assert.True(fields["amount"].Valid);
+        Assert.Equal("일금삼백삼십만원정", fields["amount_words"].Value);
+        Assert.True(fields["amount_words"].Valid);
+    }
+
+    [Fact]
+    public void Without_alternatives_a_disagreeing_amount_stays_a_mismatch()
+    {
+        var fields = FieldFusion.Fuse(RrnForm,
+            [At(760, 1700, 400, 100, "3,700,000", 0.88), At(760, 1940, 600, 100, "일금삼백삼십만원정", 0.97)], ScanToTemplate).Fields;
+
+        Assert.Equal("3,700,000", fields["amount"].Value);
+        Assert.Equal(ValidationReasons.AmountMismatch, fields["amount"].Reason);
+    }
 }

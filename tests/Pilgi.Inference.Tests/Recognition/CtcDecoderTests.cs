@@ -54,4 +54,47 @@ public class CtcDecoderTests
         Assert.Equal(0.3, r.Confidence, 3);
         Assert.Equal("홍", CtcDecoder.Decode(probs, 2, 4, 0, Charset).Text);
     }
+
+    /// <summary>Rows given outright: frames x classes.</summary>
+    private static float[] Rows(params float[][] rows) => rows.SelectMany(r => r).ToArray();
+
+    [Fact]
+    public void Beam_search_lists_the_runner_up_reading_and_sums_alignments()
+    {
+        // classes: blank, a, b, 홍. Frame 2 is nearly a tie between a and b.
+        var probs = Rows(
+            [0.05f, 0.9f, 0.03f, 0.02f],
+            [0.9f, 0.05f, 0.03f, 0.02f],
+            [0.02f, 0.5f, 0.46f, 0.02f],
+            [0.9f, 0.05f, 0.03f, 0.02f]);
+        var candidates = CtcDecoder.BeamSearch(probs, 4, 4, 0, Charset);
+
+        Assert.Equal("aa", candidates[0].Text);
+        Assert.Equal("ab", candidates[1].Text);
+        Assert.True(candidates[0].LogProbability > candidates[1].LogProbability);
+        // "aa" needs the blank between; "a" (a, blank, blank, blank and other alignments) is listed too
+        Assert.Contains(candidates, c => c.Text == "a");
+        // the beam's reading agrees with the greedy one here
+        Assert.Equal(CtcDecoder.Decode(probs, 4, 4, 0, Charset).Text, candidates[0].Text);
+    }
+
+    [Fact]
+    public void Beam_search_score_of_a_single_alignment_is_its_log_probability()
+    {
+        // only "b" has any probability besides the blank: b then blank
+        var probs = Rows([0f, 0f, 1f, 0f], [1f, 0f, 0f, 0f]);
+        var only = Assert.Single(CtcDecoder.BeamSearch(probs, 2, 4, 0, Charset));
+        Assert.Equal("b", only.Text);
+        Assert.Equal(0, only.LogProbability, 9);
+    }
+
+    [Fact]
+    public void Beam_search_keeps_to_the_allowed_classes()
+    {
+        var probs = Rows([0.05f, 0.1f, 0.05f, 0.8f], [0.9f, 0.05f, 0.03f, 0.02f]);
+        var allowed = CtcDecoder.AllowedClasses("ab", 4, 0, Charset);
+        var candidates = CtcDecoder.BeamSearch(probs, 2, 4, 0, Charset, allowed);
+        Assert.DoesNotContain(candidates, c => c.Text.Contains('홍'));
+        Assert.Equal("a", candidates[0].Text);
+    }
 }
