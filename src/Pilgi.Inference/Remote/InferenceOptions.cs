@@ -13,6 +13,13 @@ public sealed class InferenceOptions
     /// <summary>The inference service's base address, e.g. <c>http://127.0.0.1:8080</c> (needed when <see cref="Mode"/> is Remote).</summary>
     public string? Url { get; set; }
 
+    /// <summary>
+    /// With <see cref="Mode"/> Remote: when the service stays unavailable after the retries, detect and recognise in
+    /// this process instead (the local models are loaded on the first such call). Off by default: a host sized for
+    /// a GPU service may not have the memory or cores to do the work itself.
+    /// </summary>
+    public bool FallbackToInProcess { get; set; }
+
     /// <summary>How long one attempt of a call may take before it is abandoned (and retried).</summary>
     public double TimeoutSeconds { get; set; } = 60;
 

@@ -25,7 +25,8 @@ public static class PipelineServiceCollectionExtensions
     /// or a host). Register the tasks themselves with <see cref="PipelineTaskRegistry.AddPilgiPipelineTasks"/>.
     /// Hosts bind <see cref="OutputOptions"/> (by default results are written as read).
     /// Detection and recognition run in this process unless <see cref="InferenceOptions"/> (the host binds
-    /// <see cref="InferenceOptions.SectionName"/>) says <see cref="InferenceMode.Remote"/>: then through the inference service.
+    /// <see cref="InferenceOptions.SectionName"/>) says <see cref="InferenceMode.Remote"/>: then through the inference service,
+    /// and, with <see cref="InferenceOptions.FallbackToInProcess"/>, in this process whenever the service is unavailable.
     /// </summary>
     public static IServiceCollection AddPilgiPipeline(this IServiceCollection services, Action<PipelineOptions>? configure = null)
     {
@@ -45,15 +46,23 @@ public static class PipelineServiceCollectionExtensions
         });
         services.TryAddSingleton(sp => new RemoteInferenceClient(RemoteInferenceClient.CreateHttpClient(), Inference(sp),
             sp.GetService<ILogger<RemoteInferenceClient>>(), ownsHttp: true));
-        services.TryAddSingleton<IHandwritingDetector>(sp => Inference(sp).Mode == InferenceMode.Remote
-            ? new RemoteHandwritingDetector(sp.GetRequiredService<RemoteInferenceClient>())
-            : sp.GetRequiredService<TemplateSubtractionDetector>());
+        services.TryAddSingleton<IHandwritingDetector>(sp =>
+        {
+            var inference = Inference(sp);
+            if (inference.Mode != InferenceMode.Remote) return sp.GetRequiredService<TemplateSubtractionDetector>();
+            var remote = new RemoteHandwritingDetector(sp.GetRequiredService<RemoteInferenceClient>());
+            return inference.FallbackToInProcess
+                ? new FallbackHandwritingDetector(remote, sp.GetRequiredService<TemplateSubtractionDetector>, sp.GetService<ILogger<FallbackHandwritingDetector>>())
+                : remote;
+        });
         services.TryAddSingleton<ILineRecognizer>(sp =>
         {
-            if (Inference(sp).Mode == InferenceMode.Remote) return new RemoteLineRecognizer(sp.GetRequiredService<RemoteInferenceClient>());
-            var o = Options(sp);
-            var descriptor = ModelDescriptor.Load(Path.Combine(o.ModelsDirectory, o.RecognizerDescriptor));
-            return new OnnxLineRecognizer(descriptor, new OnnxSessionFactory());
+            var inference = Inference(sp);
+            if (inference.Mode != InferenceMode.Remote) return LocalRecognizer(sp);
+            var remote = new RemoteLineRecognizer(sp.GetRequiredService<RemoteInferenceClient>());
+            return inference.FallbackToInProcess
+                ? new FallbackLineRecognizer(remote, () => LocalRecognizer(sp), sp.GetService<ILogger<FallbackLineRecognizer>>())
+                : remote;
         });
         services.TryAddSingleton(sp => new ReadingSteps(
             sp.GetRequiredService<GuardedDecoder>(), sp.GetRequiredService<PageRegistrar>(),
@@ -76,6 +85,13 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddTransient<FuseAndWriteResultActivity>();
         services.TryAddTransient<WriteFailureActivity>();
         return services;
+    }
+
+    private static OnnxLineRecognizer LocalRecognizer(IServiceProvider sp)
+    {
+        var o = Options(sp);
+        var descriptor = ModelDescriptor.Load(Path.Combine(o.ModelsDirectory, o.RecognizerDescriptor));
+        return new OnnxLineRecognizer(descriptor, new OnnxSessionFactory());
     }
 
     private static PipelineOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<PipelineOptions>>().Value;

@@ -22,12 +22,16 @@ internal sealed class InferenceServerProcess : IAsyncDisposable
 
     public string Url { get; }
 
-    public static async Task<InferenceServerProcess> StartAsync(ITestOutputHelper output, params string[] settings)
+    public static Task<InferenceServerProcess> StartAsync(ITestOutputHelper output, params string[] settings) =>
+        StartAsync(output, FreePort(), settings);
+
+    /// <summary>On <paramref name="port"/> (a service started again where the pipeline expects it).</summary>
+    public static async Task<InferenceServerProcess> StartAsync(ITestOutputHelper output, int port, params string[] settings)
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<configuration>/net10.0
         var dll = Path.Combine(RepoPaths.Root, "src", "Pilgi.InferenceServer", "bin", configuration, "net10.0", "Pilgi.InferenceServer.dll");
         Assert.True(File.Exists(dll), $"{dll} is not built (dotnet build Pipeline.sln -c {configuration})");
-        string url = $"http://127.0.0.1:{FreePort()}";
+        string url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
@@ -62,16 +66,22 @@ internal sealed class InferenceServerProcess : IAsyncDisposable
         }
     }
 
+    public int Port => new Uri(Url).Port;
+
+    /// <summary>Kills the service as a crash would (no drain, requests in flight are cut off).</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public RemoteInferenceClient Client() =>
         new(RemoteInferenceClient.CreateHttpClient(), new InferenceOptions { Mode = InferenceMode.Remote, Url = Url }, ownsHttp: true);
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
+        await KillAsync();
         _process.Dispose();
     }
 
