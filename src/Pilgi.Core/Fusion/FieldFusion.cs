@@ -14,8 +14,10 @@ namespace Pilgi.Core.Fusion;
 /// Values are then validated per field and across fields. Where the recogniser gave alternatives, a value its kind
 /// rejects (an RRN whose check digit fails, a 13th month) is replaced by the likeliest joint reading of the field's
 /// regions that the kind accepts, within <see cref="FusionOptions.CandidateMargin"/> of the likeliest; its confidence
-/// is then that reading's share of the listed probability. An amount in digits that disagrees with the amount in words
-/// is settled the same way.
+/// is then that reading's share of the listed probability. A valid but unusual value (a name that starts with no family
+/// name, see <see cref="FieldValidator.IsPlausible"/>) likewise gives way to a plausible reading within the margin. An
+/// amount in digits that disagrees with the amount in words is settled the same way. A bank name one letter off a
+/// known one becomes that one (<see cref="KnownBanks.TryCorrect"/>) and needs review.
 /// </summary>
 public static class FieldFusion
 {
@@ -58,7 +60,7 @@ public static class FieldFusion
         }
 
         var values = new Dictionary<string, (FieldKind kind, string? value)>(StringComparer.Ordinal);
-        var reads = new (string? Value, double Confidence, Box? Box, int Page)[template.Fields.Count];
+        var reads = new FieldRead[template.Fields.Count];
         var joints = new IReadOnlyList<CandidateSelection.Joint>?[template.Fields.Count];
         int defaultPage = scanToTemplateByPage.Count > 0 ? scanToTemplateByPage.Keys.Min() : 1;
         for (int f = 0; f < template.Fields.Count; f++)
@@ -67,12 +69,18 @@ public static class FieldFusion
             joints[f] = members[f].Count == 0 ? null
                 : CandidateSelection.JointReadings(members[f].Select(i => regions[i]).ToList(), options.CandidateLimit);
             var kind = template.Fields[f].Kind;
-            // a reading its kind rejects gives way to the likeliest one it accepts, when that one is nearly as likely
-            if (joints[f] is { } joint && reads[f].Value is not null && !FieldValidator.Validate(kind, reads[f].Value).Valid
-                && Choose(joint, members[f], mapped, options, v => FieldValidator.Validate(kind, v).Valid) is { } chosen)
+            // a reading its kind rejects, or finds unusual, gives way to the likeliest plausible one (else, for a
+            // rejected one, the likeliest valid one) when that one is nearly as likely
+            if (joints[f] is { } joint && reads[f].Value is { } value && !FieldValidator.IsPlausible(kind, value)
+                && (Choose(joint, members[f], mapped, options, v => FieldValidator.IsPlausible(kind, v))
+                    ?? (FieldValidator.Validate(kind, value).Valid ? null
+                        : Choose(joint, members[f], mapped, options, v => FieldValidator.Validate(kind, v).Valid))) is { } chosen)
             {
                 reads[f] = reads[f] with { Value = chosen.Value, Confidence = chosen.Share };
             }
+            // bank names are read without alternatives: one letter off a known name is that name, to be reviewed
+            if (kind == FieldKind.Bank && KnownBanks.TryCorrect(reads[f].Value, out var bank))
+                reads[f] = reads[f] with { Value = bank, Corrected = true };
             values[template.Fields[f].Key] = (kind, reads[f].Value);
         }
         AgreeAmounts(template, values, reads, joints, members, mapped, options);
@@ -92,7 +100,7 @@ public static class FieldFusion
                 Page = read.Page,
                 Valid = outcome.Valid,
                 Reason = outcome.Reason,
-                NeedsReview = read.Value is null || !outcome.Valid || read.Confidence < options.ReviewConfidence,
+                NeedsReview = read.Value is null || !outcome.Valid || read.Confidence < options.ReviewConfidence || read.Corrected,
             };
         }
 
@@ -134,7 +142,7 @@ public static class FieldFusion
     /// reading agreeing with the other takes it (the amount in words first: its readings are rarely wrong).
     /// </summary>
     private static void AgreeAmounts(FormTemplate template, Dictionary<string, (FieldKind kind, string? value)> values,
-        (string? Value, double Confidence, Box? Box, int Page)[] reads, IReadOnlyList<CandidateSelection.Joint>?[] joints,
+        FieldRead[] reads, IReadOnlyList<CandidateSelection.Joint>?[] joints,
         List<int>[] members, Box[] mapped, FusionOptions options)
     {
         var amount = template.Fields.Select((field, index) => (field, index)).Where(x => x.field.Kind == FieldKind.Amount).ToList();
@@ -159,6 +167,9 @@ public static class FieldFusion
         }
     }
 
+    /// <summary>A field's value as read; <see cref="Corrected"/> when fusion changed it beyond the recogniser's readings.</summary>
+    private readonly record struct FieldRead(string? Value, double Confidence, Box? Box, int Page, bool Corrected = false);
+
     private static int BestField(FormTemplate template, Box region, FusionOptions options)
     {
         double area = region.Area;
@@ -175,15 +186,15 @@ public static class FieldFusion
         return bestShare >= options.MinRegionCoverage ? best : -1;
     }
 
-    private static (string? Value, double Confidence, Box? Box, int Page) Read(
+    private static FieldRead Read(
         List<int> members, IReadOnlyList<RecognizedRegion> regions, Box[] mapped, FusionOptions options, int defaultPage)
     {
-        if (members.Count == 0) return (null, 0, null, defaultPage);
+        if (members.Count == 0) return new(null, 0, null, defaultPage);
         string text = ReadingOrder.Join(
             members.Select(i => mapped[i]).ToArray(), members.Select(i => regions[i].Text ?? "").ToArray(),
             options.SameLineGapFraction, options.SameLineCenterFraction).Trim();
         double confidence = members.Min(i => regions[i].Confidence);
         var box = members.Select(i => regions[i].ScanBox).Aggregate((a, b) => a.Union(b));
-        return (text.Length > 0 ? text : null, confidence, box, regions[members[0]].Page);
+        return new(text.Length > 0 ? text : null, confidence, box, regions[members[0]].Page);
     }
 }

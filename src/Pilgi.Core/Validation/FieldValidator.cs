@@ -22,4 +22,11 @@ public static class FieldValidator
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }
+
+    /// <summary>
+    /// Valid, and usual for its kind: a name that starts with a family name and is not of mixed case inside a word
+    /// (<see cref="NameValidator.IsPlausible"/>). For the other kinds, valid.
+    /// </summary>
+    public static bool IsPlausible(FieldKind kind, string? value) =>
+        kind == FieldKind.Name ? NameValidator.IsPlausible(value) : Validate(kind, value).Valid;
 }

@@ -99,6 +99,48 @@ public static partial class KnownBanks
 
     public static bool IsKnown(string? value) => TryMatch(value, out _);
 
+    // Spellings of three letters or more, as written: a one-letter slip in a two-letter one (신협) is another name.
+    private static readonly (string Key, string Spelling, KnownBank Bank)[] Correctable = All
+        .SelectMany(b => b.Spellings.Select(s => (Key: Key(s), Spelling: s, Bank: b)))
+        .Where(p => p.Key.Length >= 3)
+        .ToArray();
+
+    /// <summary>
+    /// An unknown bank name one letter away from a known spelling (a letter misread, dropped or added: 신산은행,
+    /// 1BK기업은행) is that spelling, the branch kept as written, when only one institution is that close.
+    /// </summary>
+    public static bool TryCorrect(string? value, out string corrected)
+    {
+        corrected = "";
+        string key = Key(value);
+        if (key.Length < 3 || IsKnown(value)) return false;
+        KnownBank? found = null;
+        foreach (var (spelling, written, bank) in Correctable)
+        {
+            // a letter misread first, then one dropped or added: "신한은헹강남지점" is 신한은행 + 강남지점, not 신한은 + 헹강남지점
+            foreach (int cut in (int[])[spelling.Length, spelling.Length - 1, spelling.Length + 1])
+            {
+                if (cut > key.Length) continue;
+                string rest = key[cut..];
+                if (rest.Length > 0 && !IsBranch(rest)) continue;
+                if (Metrics.EditDistance.Levenshtein(key[..cut], spelling) != 1) continue;
+                if (found is not null && found != bank) { corrected = ""; return false; }
+                if (found is null) corrected = written + AfterCompact(value!, cut);
+                found = bank;
+            }
+        }
+        return found is not null;
+    }
+
+    /// <summary>What follows the first <paramref name="count"/> non-space characters of <paramref name="value"/>.</summary>
+    private static string AfterCompact(string value, int count)
+    {
+        int i = 0;
+        for (int seen = 0; i < value.Length && seen < count; i++)
+            if (!char.IsWhiteSpace(value[i])) seen++;
+        return value[i..];
+    }
+
     public static ValidationOutcome Validate(string? value)
     {
         if (ValueText.Compact(value).Length == 0) return ValidationOutcome.Invalid(ValidationReasons.Empty);

@@ -13,6 +13,20 @@ public static partial class NameValidator
         return latin.Length is >= 2 and <= 40 && LatinName().IsMatch(latin);
     }
 
+    /// <summary>
+    /// A valid name as people write one: in 한글 starting with a family name (<see cref="KoreanSurnames"/>), in Latin
+    /// letters with each word in one case (KIM MINJUN, Kim Minjun) rather than mixed inside a word (HYUNwoO), which is
+    /// what a misread letter gives. Unusual names are not invalid; fusion only prefers a plausible reading among
+    /// nearly equally likely ones.
+    /// </summary>
+    public static bool IsPlausible(string? value)
+    {
+        if (!IsValid(value)) return false;
+        string compact = ValueText.Compact(value);
+        if (compact.All(ValueText.IsHangulSyllable)) return KoreanSurnames.StartsWithSurname(compact);
+        return MultipleSpaces().Split(value!.Trim()).All(word => OneCase().IsMatch(word));
+    }
+
     public static ValidationOutcome Validate(string? value)
     {
         if (ValueText.Compact(value).Length == 0) return ValidationOutcome.Invalid(ValidationReasons.Empty);
@@ -21,6 +35,9 @@ public static partial class NameValidator
 
     [GeneratedRegex("^[A-Za-z]+(?: [A-Za-z]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex LatinName();
+
+    [GeneratedRegex("^(?:[A-Z]+|[a-z]+|[A-Z][a-z]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex OneCase();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex MultipleSpaces();

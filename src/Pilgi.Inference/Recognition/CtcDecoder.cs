@@ -148,6 +148,37 @@ public static class CtcDecoder
         return allowed;
     }
 
+    /// <summary>
+    /// Where <paramref name="allowed"/> holds both Hangul syllables and Latin letters (a name, written in one or the
+    /// other): the classes of each script alone, with the allowed classes that are neither (space, '.'); else none.
+    /// A value is written in one script, so each one's likeliest readings are offered beside the mixed ones.
+    /// </summary>
+    public static bool[][] ScriptSubsets(bool[] allowed, int blank, IReadOnlyList<string> charset)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        var script = new int[allowed.Length]; // 0 neither, 1 Hangul, 2 Latin, 3 both
+        for (int c = 0; c < allowed.Length; c++)
+        {
+            if (!allowed[c]) continue;
+            foreach (char ch in Symbol(c, blank, charset))
+                script[c] |= ch is >= '\uAC00' and <= '\uD7A3' ? 1 : char.IsAsciiLetter(ch) ? 2 : 0;
+        }
+        if (!script.Contains(1) || !script.Contains(2)) return [];
+        return new[] { 1, 2 }.Select(s => allowed.Select((a, c) => a && (script[c] == 0 || script[c] == s)).ToArray()).ToArray();
+    }
+
+    /// <summary>Candidates of several searches as one list: each text once at its best score, best first.</summary>
+    public static IReadOnlyList<ReadCandidate> Merge(IEnumerable<IReadOnlyList<ReadCandidate>> lists, int count)
+    {
+        ArgumentNullException.ThrowIfNull(lists);
+        return lists.SelectMany(l => l)
+            .GroupBy(c => c.Text, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(c => c.LogProbability)!)
+            .OrderByDescending(c => c.LogProbability)
+            .Take(count)
+            .ToList();
+    }
+
     private static string Symbol(int cls, int blank, IReadOnlyList<string> charset)
     {
         int index = cls < blank ? cls : cls - 1;

@@ -14,7 +14,7 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
     private readonly InferenceSession _session;
     private readonly ModelDescriptor _model;
     private readonly int _maxBatch;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Alphabet, int Classes), bool[]> _allowed = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Alphabet, int Classes), (bool[] All, bool[][] Scripts)> _allowed = new();
 
     public OnnxLineRecognizer(ModelDescriptor model, OnnxSessionFactory sessions, int maxBatch = 32)
     {
@@ -107,24 +107,40 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
         {
             int usable = Math.Min(frames, lines[k].Width / _model.WidthMultiple);
             var alphabet = lines[k].Alphabet;
-            var allowed = alphabet is null ? null : AllowedClasses(alphabet, classes);
             var lineProbs = probs.Slice(k * frames * classes, frames * classes);
+            if (alphabet is null)
+            {
+                results[k] = CtcDecoder.Decode(lineProbs, usable, classes, _model.Blank, _model.Charset);
+                continue;
+            }
+            var (allowed, scripts) = AllowedClasses(alphabet, classes);
             var read = CtcDecoder.Decode(lineProbs, usable, classes, _model.Blank, _model.Charset, allowed);
             // alternatives only where a field's kind restricts the line: that is where fusion can check them
-            results[k] = allowed is null || read.Text.Length == 0
-                ? read
-                : read with { Alternatives = CtcDecoder.BeamSearch(lineProbs, usable, classes, _model.Blank, _model.Charset, allowed) };
+            if (read.Text.Length == 0) { results[k] = read; continue; }
+            var searches = new List<IReadOnlyList<Core.Fusion.ReadCandidate>>(1 + scripts.Length)
+            {
+                CtcDecoder.BeamSearch(lineProbs, usable, classes, _model.Blank, _model.Charset, allowed),
+            };
+            foreach (var script in scripts)
+                searches.Add(CtcDecoder.BeamSearch(lineProbs, usable, classes, _model.Blank, _model.Charset, script, count: ScriptCandidates));
+            results[k] = read with { Alternatives = scripts.Length == 0 ? searches[0] : CtcDecoder.Merge(searches, MaxCandidates) };
         }
         return results;
     }
 
+    /// <summary>Readings offered per script where an alphabet holds two (<see cref="CtcDecoder.ScriptSubsets"/>).</summary>
+    private const int ScriptCandidates = 3;
+
+    private const int MaxCandidates = 10;
+
     /// <summary>Cached per alphabet; the cache stops growing at <see cref="MaxCachedAlphabets"/> (alphabets may come from a network).</summary>
-    private bool[] AllowedClasses(string alphabet, int classes)
+    private (bool[] All, bool[][] Scripts) AllowedClasses(string alphabet, int classes)
     {
-        if (_allowed.TryGetValue((alphabet, classes), out var allowed)) return allowed;
-        allowed = CtcDecoder.AllowedClasses(alphabet, classes, _model.Blank, _model.Charset);
-        if (_allowed.Count < MaxCachedAlphabets) _allowed.TryAdd((alphabet, classes), allowed);
-        return allowed;
+        if (_allowed.TryGetValue((alphabet, classes), out var cached)) return cached;
+        var allowed = CtcDecoder.AllowedClasses(alphabet, classes, _model.Blank, _model.Charset);
+        cached = (allowed, CtcDecoder.ScriptSubsets(allowed, _model.Blank, _model.Charset));
+        if (_allowed.Count < MaxCachedAlphabets) _allowed.TryAdd((alphabet, classes), cached);
+        return cached;
     }
 
     private const int MaxCachedAlphabets = 256;

@@ -217,4 +217,60 @@ public class FieldFusionTests
         Assert.Equal("3,700,000", fields["amount"].Value);
         Assert.Equal(ValidationReasons.AmountMismatch, fields["amount"].Reason);
     }
+
+    private static readonly FormTemplate NameAndBankForm = Template with
+    {
+        Fields = [new TemplateField("sender", "성명", FieldKind.Name, new Box(720, 520, 1560, 190)),
+                  new TemplateField("bank", "은행", FieldKind.Bank, new Box(720, 1000, 1560, 190))],
+    };
+
+    [Fact]
+    public void A_name_without_a_family_name_takes_the_likeliest_reading_that_has_one()
+    {
+        // 번 is no family name; 선 and 변 are, and 선 is likelier
+        var region = WithAlternatives(At(760, 560, 400, 90, "번광숙", 0.85), ("번광숙", -0.3), ("선광숙", -1.1), ("변광숙", -1.4));
+
+        var sender = FieldFusion.Fuse(NameAndBankForm, [region], ScanToTemplate).Fields["sender"];
+
+        Assert.Equal("선광숙", sender.Value);
+        Assert.True(sender.Valid);
+        Assert.True(sender.NeedsReview);
+    }
+
+    [Fact]
+    public void An_unusual_but_valid_name_stays_when_no_usual_reading_is_nearly_as_likely()
+    {
+        var region = WithAlternatives(At(760, 560, 400, 90, "번광숙", 0.85),
+            ("번광숙", -0.3), ("변광숙", -0.3 - FusionOptions.Default.CandidateMargin - 0.1));
+
+        var sender = FieldFusion.Fuse(NameAndBankForm, [region], ScanToTemplate).Fields["sender"];
+
+        Assert.Equal("번광숙", sender.Value);
+        Assert.True(sender.Valid);
+        Assert.Equal(0.85, sender.Confidence);
+    }
+
+    [Fact]
+    public void A_name_of_mixed_scripts_takes_a_reading_in_one_script()
+    {
+        var region = WithAlternatives(At(760, 560, 400, 90, "고aG", 0.6), ("고aG", -0.8), ("고명", -2.0), ("고명식", -2.5));
+
+        var sender = FieldFusion.Fuse(NameAndBankForm, [region], ScanToTemplate).Fields["sender"];
+
+        Assert.Equal("고명", sender.Value);
+        Assert.True(sender.Valid);
+    }
+
+    [Fact]
+    public void A_bank_name_one_letter_off_a_known_one_is_that_one_and_needs_review()
+    {
+        var fields = FieldFusion.Fuse(NameAndBankForm,
+            [At(760, 560, 400, 90, "홍길동", 0.95), At(760, 1040, 600, 90, "1BK기업은행 역삼지점", 0.97)], ScanToTemplate).Fields;
+
+        Assert.Equal("IBK기업은행 역삼지점", fields["bank"].Value);
+        Assert.True(fields["bank"].Valid);
+        Assert.Equal(0.97, fields["bank"].Confidence);
+        Assert.True(fields["bank"].NeedsReview);
+        Assert.False(fields["sender"].NeedsReview);
+    }
 }

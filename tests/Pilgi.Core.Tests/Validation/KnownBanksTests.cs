@@ -41,4 +41,26 @@ public class KnownBanksTests
             Assert.True(KnownBanks.IsKnown(name), name);
         Assert.Equal(KnownBanks.AllNames.Count, KnownBanks.AllNames.Distinct().Count());
     }
+
+    [Theory]
+    [InlineData("1BK기업은행", "IBK기업은행")]
+    [InlineData("신한은헹", "신한은행")]
+    [InlineData("토스뱅그 강남지점", "토스뱅크 강남지점")]
+    [InlineData("카카오뱅그", "카카오뱅크")]
+    [InlineData("우리은핸", "우리은행")]
+    public void One_letter_off_a_known_name_is_corrected(string read, string expected)
+    {
+        Assert.True(KnownBanks.TryCorrect(read, out var corrected));
+        Assert.Equal(expected, corrected);
+        Assert.True(KnownBanks.IsKnown(corrected));
+    }
+
+    [Theory]
+    [InlineData("신한은행")]   // known already
+    [InlineData("신산은행")]   // one letter off both 신한은행 and 부산은행
+    [InlineData("신헙")]       // too short to tell 신협 from 신한
+    [InlineData("행복마트")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Not_corrected(string? read) => Assert.False(KnownBanks.TryCorrect(read, out _));
 }

@@ -22,4 +22,19 @@ public class NameValidatorTests
     [InlineData("O'Brien")]
     [InlineData("홍 Gil")]
     public void Invalid(string value) => Assert.Equal(ValidationReasons.NameFormat, NameValidator.Validate(value).Reason);
+
+    [Theory]
+    [InlineData("홍길동")]
+    [InlineData("남궁 민수")]
+    [InlineData("JANG HYUNWOO")]
+    [InlineData("Jang Hyunwoo")]
+    [InlineData("nguyen van an")]
+    public void Plausible(string value) => Assert.True(NameValidator.IsPlausible(value));
+
+    [Theory]
+    [InlineData("번광숙")]     // no family name starts with 번
+    [InlineData("JANG HYUNwoO")] // case mixed inside a word
+    [InlineData("uG")]
+    [InlineData("홍")]          // not even valid
+    public void Not_plausible(string value) => Assert.False(NameValidator.IsPlausible(value));
 }

@@ -97,4 +97,35 @@ public class CtcDecoderTests
         Assert.DoesNotContain(candidates, c => c.Text.Contains('홍'));
         Assert.Equal("a", candidates[0].Text);
     }
+
+    [Fact]
+    public void An_alphabet_of_two_scripts_splits_into_one_per_script_with_the_shared_signs()
+    {
+        string[] charset = ["a", "b", "홍", " ", "1"];
+        var allowed = CtcDecoder.AllowedClasses("ab홍 ", 6, 0, charset); // 1 is not in the alphabet
+        var scripts = CtcDecoder.ScriptSubsets(allowed, 0, charset);
+
+        Assert.Equal(2, scripts.Length);
+        Assert.Equal([false, false, false, true, true, false], scripts[0]); // 한글: 홍 and the space
+        Assert.Equal([false, true, true, false, true, false], scripts[1]);  // Latin: a, b and the space
+        Assert.Empty(CtcDecoder.ScriptSubsets(CtcDecoder.AllowedClasses("ab ", 6, 0, charset), 0, charset));
+    }
+
+    [Fact]
+    public void A_mixed_reading_gives_way_to_each_scripts_own_in_the_merged_candidates()
+    {
+        // a 홍 that looks a little like an a, then a clear b: mixed "홍b" first, then 한글-only "홍", Latin-only "ab"
+        var probs = Rows([0.05f, 0.35f, 0.05f, 0.55f], [0.05f, 0.05f, 0.85f, 0.05f]);
+        var allowed = CtcDecoder.AllowedClasses("ab홍", 4, 0, Charset);
+        var searches = new[] { CtcDecoder.BeamSearch(probs, 2, 4, 0, Charset, allowed) }
+            .Concat(CtcDecoder.ScriptSubsets(allowed, 0, Charset).Select(s => CtcDecoder.BeamSearch(probs, 2, 4, 0, Charset, s, count: 3)));
+
+        var merged = CtcDecoder.Merge(searches, 10);
+
+        Assert.Equal("홍b", merged[0].Text);
+        Assert.Contains(merged, c => c.Text == "홍");
+        Assert.Contains(merged, c => c.Text == "ab");
+        Assert.Equal(merged.Count, merged.Select(c => c.Text).Distinct().Count());
+        Assert.True(merged.Zip(merged.Skip(1)).All(p => p.First.LogProbability >= p.Second.LogProbability));
+    }
 }
