@@ -14,6 +14,7 @@ public class PhoneValidatorTests
     [InlineData("0212345678")]
     [InlineData("031-123-4567")]
     [InlineData("064-7123-4567")]
+    [InlineData("044-123-4567")]
     [InlineData("070-1234-5678")]
     [InlineData("1588-1234")]
     [InlineData("15881234")]
@@ -26,6 +27,8 @@ public class PhoneValidatorTests
     [InlineData("012-1234-5678")]
     [InlineData("02-12-3456")]
     [InlineData("080-123-4567")]
+    [InlineData("047-992-0865")] // no such area code: a misread 041
+    [InlineData("035-123-4567")]
     [InlineData("1234-5678")]
     [InlineData("010.1234.5678")]
     [InlineData("010--1234-5678")]
