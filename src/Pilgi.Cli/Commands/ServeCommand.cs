@@ -44,13 +44,6 @@ public static class ServeCommand
             c.Cancel = true;
             stop.Cancel();
         });
-        // SIGINT too, not only through Console.CancelKeyPress: that one stays silent when the process was started
-        // with SIGINT ignored (a background job of a script, as CI runners start test hosts)
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c =>
-        {
-            c.Cancel = !stop.IsCancellationRequested;
-            stop.Cancel();
-        });
         using var loggerFactory = ServeLogging.Create(configuration);
         using var telemetry = ServeTelemetry.Start(configuration);
 

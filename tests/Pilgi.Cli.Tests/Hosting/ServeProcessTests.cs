@@ -62,7 +62,6 @@ public class ServeProcessTests(ITestOutputHelper output)
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
 
-    /// <summary>The CLI built beside the tests (the project reference copies it here), run with <c>dotnet</c>.</summary>
     /// <summary>
     /// The console exporter's spans (blocks of <c>Activity.*:</c> lines): all in the trace the scan's scheduling span
     /// started, one per stage at least.
@@ -90,10 +89,17 @@ public class ServeProcessTests(ITestOutputHelper output)
         Assert.StartsWith("pilgi-rec", Assert.Single(trace, s => s["Activity.DisplayName"] == FuseAndWriteResultActivity.Name)[TelemetryTags.ModelPrefix + "recognizer"]);
     }
 
+    /// <summary>
+    /// The CLI built beside the tests, run with <c>dotnet</c> as from a terminal: with SIGINT's default action. A test
+    /// run started as a background job of a script (as CI may start it) has SIGINT ignored, every child inherits that,
+    /// and .NET then leaves Ctrl-C ignored, as POSIX asks of a background job; <c>env --default-signal</c> undoes it.
+    /// </summary>
     private static Process StartPilgi(ConcurrentQueue<string> lines, Dictionary<string, string> environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "pilgi.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(dll);
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
