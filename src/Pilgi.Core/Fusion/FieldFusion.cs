@@ -139,7 +139,8 @@ public static class FieldFusion
 
     /// <summary>
     /// One amount in digits and one in words that both read validly but disagree: the one that has a near-best
-    /// reading agreeing with the other takes it (the amount in words first: its readings are rarely wrong).
+    /// reading agreeing with the other takes it (the amount in words first: its readings are rarely wrong). Failing
+    /// that, the digits take the amount in words when it was read more surely, and are reviewed.
     /// </summary>
     private static void AgreeAmounts(FormTemplate template, Dictionary<string, (FieldKind kind, string? value)> values,
         FieldRead[] reads, IReadOnlyList<CandidateSelection.Joint>?[] joints,
@@ -164,6 +165,13 @@ public static class FieldFusion
         {
             reads[w] = reads[w] with { Value = fixedWords.Value, Confidence = fixedWords.Share };
             values[template.Fields[w].Key] = (FieldKind.AmountHangul, fixedWords.Value);
+        }
+        else if (reads[w].Confidence > reads[a].Confidence)
+        {
+            // on a Korean slip the amount in words is the binding one: read more surely, it gives the digits
+            string value = AmountParsing.FormatLike(reads[a].Value, spelled);
+            reads[a] = reads[a] with { Value = value, Corrected = true };
+            values[template.Fields[a].Key] = (FieldKind.Amount, value);
         }
     }
 

@@ -16,6 +16,18 @@ public static partial class AmountParsing
         return match.Success && long.TryParse(match.Groups["n"].Value.Replace(",", ""), out amount);
     }
 
+    /// <summary>
+    /// <paramref name="amount"/> written the way <paramref name="written"/> is: with its ₩ or 원, and with thousands
+    /// commas when it has any.
+    /// </summary>
+    public static string FormatLike(string? written, long amount)
+    {
+        string text = ValueText.Compact(written);
+        string digits = amount.ToString(text.Contains(',') ? "#,0" : "0", System.Globalization.CultureInfo.InvariantCulture);
+        string prefix = text.StartsWith('₩') || text.StartsWith('\\') ? text[..1] : "";
+        return prefix + digits + (text.EndsWith('원') ? "원" : "");
+    }
+
     public static ValidationOutcome Validate(string? value)
     {
         if (ValueText.Compact(value).Length == 0) return ValidationOutcome.Invalid(ValidationReasons.Empty);

@@ -209,13 +209,28 @@ public class FieldFusionTests
     }
 
     [Fact]
-    public void Without_alternatives_a_disagreeing_amount_stays_a_mismatch()
+    public void Without_alternatives_a_disagreeing_amount_read_more_surely_than_the_words_stays_a_mismatch()
     {
         var fields = FieldFusion.Fuse(RrnForm,
-            [At(760, 1700, 400, 100, "3,700,000", 0.88), At(760, 1940, 600, 100, "일금삼백삼십만원정", 0.97)], ScanToTemplate).Fields;
+            [At(760, 1700, 400, 100, "3,700,000", 0.97), At(760, 1940, 600, 100, "일금삼백삼십만원정", 0.88)], ScanToTemplate).Fields;
 
         Assert.Equal("3,700,000", fields["amount"].Value);
         Assert.Equal(ValidationReasons.AmountMismatch, fields["amount"].Reason);
+        Assert.True(fields["amount"].NeedsReview);
+    }
+
+    [Fact]
+    public void Without_alternatives_the_digits_take_the_amount_in_words_read_more_surely_and_are_reviewed()
+    {
+        var fields = FieldFusion.Fuse(RrnForm,
+            [At(760, 1700, 400, 100, "₩3,700,000", 0.88), At(760, 1940, 600, 100, "일금삼백삼십만원정", 0.97)], ScanToTemplate).Fields;
+
+        Assert.Equal("₩3,300,000", fields["amount"].Value);
+        Assert.True(fields["amount"].Valid);
+        Assert.Equal(0.88, fields["amount"].Confidence);
+        Assert.True(fields["amount"].NeedsReview);
+        Assert.True(fields["amount_words"].Valid);
+        Assert.False(fields["amount_words"].NeedsReview);
     }
 
     private static readonly FormTemplate NameAndBankForm = Template with

@@ -31,4 +31,13 @@ public class AmountParsingTests
     [InlineData("-500")]
     [InlineData("99999999999999999999")]
     public void Invalid(string value) => Assert.Equal(ValidationReasons.AmountFormat, AmountParsing.Validate(value).Reason);
+
+    [Theory]
+    [InlineData("3,700,000", 3300000, "3,300,000")]
+    [InlineData("₩ 3,700,000 원", 3300000, "₩3,300,000원")]
+    [InlineData("71000", 31000, "31000")]
+    [InlineData("71000원", 1031000, "1031000원")]
+    [InlineData("\\900", 1200, "\\1200")]
+    public void Formats_an_amount_the_way_another_was_written(string written, long amount, string expected) =>
+        Assert.Equal(expected, AmountParsing.FormatLike(written, amount));
 }
