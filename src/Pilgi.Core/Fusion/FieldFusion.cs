@@ -17,7 +17,8 @@ namespace Pilgi.Core.Fusion;
 /// is then that reading's share of the listed probability. A valid but unusual value (a name that starts with no family
 /// name, see <see cref="FieldValidator.IsPlausible"/>) likewise gives way to a plausible reading within the margin. An
 /// amount in digits that disagrees with the amount in words is settled the same way. A bank name one letter off a
-/// known one becomes that one (<see cref="KnownBanks.TryCorrect"/>) and needs review.
+/// known one becomes that one (<see cref="KnownBanks.TryCorrect"/>) and needs review; so does an e-mail address whose
+/// domain is a letter or two off a large provider's (<see cref="EmailAddresses"/>).
 /// </summary>
 public static class FieldFusion
 {
@@ -81,6 +82,10 @@ public static class FieldFusion
             // bank names are read without alternatives: one letter off a known name is that name, to be reviewed
             if (kind == FieldKind.Bank && KnownBanks.TryCorrect(reads[f].Value, out var bank))
                 reads[f] = reads[f] with { Value = bank, Corrected = true };
+            // an e-mail address in free text: lower case, and a provider's domain misread by a letter or two is that
+            // provider's (reviewed)
+            if (kind == FieldKind.Text && EmailAddresses.TryNormalize(reads[f].Value, out var address, out bool domainCorrected))
+                reads[f] = reads[f] with { Value = address, Corrected = reads[f].Corrected || domainCorrected };
             values[template.Fields[f].Key] = (kind, reads[f].Value);
         }
         AgreeAmounts(template, values, reads, joints, members, mapped, options);
