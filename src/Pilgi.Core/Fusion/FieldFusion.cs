@@ -15,7 +15,7 @@ namespace Pilgi.Core.Fusion;
 /// rejects (an RRN whose check digit fails, a 13th month) is replaced by the likeliest joint reading of the field's
 /// regions that the kind accepts, within <see cref="FusionOptions.CandidateMargin"/> of the likeliest; its confidence
 /// is then that reading's share of the listed probability. A valid but unusual value (a name that starts with no family
-/// name, see <see cref="FieldValidator.IsPlausible"/>) likewise gives way to a plausible reading within the margin. An
+/// name, a date months ahead of the day it is read, see <see cref="FieldValidator.IsPlausible"/>) likewise gives way to a plausible reading within the margin. An
 /// amount in digits that disagrees with the amount in words is settled the same way. A bank name one letter off a
 /// known one becomes that one (<see cref="KnownBanks.TryCorrect"/>) and needs review; so does an e-mail address whose
 /// domain is a letter or two off a large provider's (<see cref="EmailAddresses"/>).
@@ -24,16 +24,18 @@ public static class FieldFusion
 {
     /// <summary>Single-page scans: one transform for every region, whatever its page number.</summary>
     public static FusionResult Fuse(FormTemplate template, IReadOnlyList<RecognizedRegion> regions,
-        AffineTransform scanToTemplate, FusionOptions? options = null)
+        AffineTransform scanToTemplate, FusionOptions? options = null, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(regions);
         var pages = regions.Select(r => r.Page).Append(1).Distinct().ToDictionary(p => p, _ => scanToTemplate);
-        return Fuse(template, regions, pages, options);
+        return Fuse(template, regions, pages, options, today);
     }
 
     /// <param name="scanToTemplateByPage">1-based page number -> map from scan pixels to template pixels.</param>
+    /// <param name="today">The day the form is read, for <see cref="FieldValidator.IsPlausible"/> (dates not far in the
+    /// future); null leaves dates unchecked against it.</param>
     public static FusionResult Fuse(FormTemplate template, IReadOnlyList<RecognizedRegion> regions,
-        IReadOnlyDictionary<int, AffineTransform> scanToTemplateByPage, FusionOptions? options = null)
+        IReadOnlyDictionary<int, AffineTransform> scanToTemplateByPage, FusionOptions? options = null, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(regions);
@@ -72,8 +74,8 @@ public static class FieldFusion
             var kind = template.Fields[f].Kind;
             // a reading its kind rejects, or finds unusual, gives way to the likeliest plausible one (else, for a
             // rejected one, the likeliest valid one) when that one is nearly as likely
-            if (joints[f] is { } joint && reads[f].Value is { } value && !FieldValidator.IsPlausible(kind, value)
-                && (Choose(joint, members[f], mapped, options, v => FieldValidator.IsPlausible(kind, v))
+            if (joints[f] is { } joint && reads[f].Value is { } value && !FieldValidator.IsPlausible(kind, value, today)
+                && (Choose(joint, members[f], mapped, options, v => FieldValidator.IsPlausible(kind, v, today))
                     ?? (FieldValidator.Validate(kind, value).Valid ? null
                         : Choose(joint, members[f], mapped, options, v => FieldValidator.Validate(kind, v).Valid))) is { } chosen)
             {

@@ -25,8 +25,20 @@ public static class FieldValidator
 
     /// <summary>
     /// Valid, and usual for its kind: a name that starts with a family name and is not of mixed case inside a word
-    /// (<see cref="NameValidator.IsPlausible"/>). For the other kinds, valid.
+    /// (<see cref="NameValidator.IsPlausible"/>); given the day the form is read, a date no later than
+    /// <see cref="FutureDateGraceDays"/> after it (a form is filled in about when it is handed in) and an RRN of someone
+    /// already born. For the other kinds, valid.
     /// </summary>
-    public static bool IsPlausible(FieldKind kind, string? value) =>
-        kind == FieldKind.Name ? NameValidator.IsPlausible(value) : Validate(kind, value).Valid;
+    public static bool IsPlausible(FieldKind kind, string? value, DateOnly? today = null) => kind switch
+    {
+        FieldKind.Name => NameValidator.IsPlausible(value),
+        FieldKind.Date when today is { } day => DateParsing.TryParse(value, out var date) && date <= day.AddDays(FutureDateGraceDays),
+        FieldKind.Rrn when today is { } day => Validate(kind, value).Valid
+            && RrnValidator.TryGetBirthDate(new string(ValueText.Compact(value).Where(ValueText.IsAsciiDigit).ToArray()), out var born)
+            && born <= day,
+        _ => Validate(kind, value).Valid,
+    };
+
+    /// <summary>How far ahead of the day it is read a form's date may lie and still be usual (a transfer booked ahead).</summary>
+    public const int FutureDateGraceDays = 31;
 }

@@ -27,9 +27,12 @@ public sealed class ReadingSteps
     private readonly IHandwritingDetector _detector;
     private readonly ILineRecognizer _recognizer;
     private readonly FusionOptions _fusion;
+    private readonly TimeProvider _time;
 
+    /// <param name="time">Gives the day a form is read on, against which fusion weighs its dates.</param>
     public ReadingSteps(GuardedDecoder decoder, PageRegistrar registrar, IHandwritingDetector detector,
-        ILineRecognizer recognizer, FusionOptions? fusion = null, int recognitionBatchSize = RecognitionBatches.DefaultSize)
+        ILineRecognizer recognizer, FusionOptions? fusion = null, int recognitionBatchSize = RecognitionBatches.DefaultSize,
+        TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(recognitionBatchSize);
         _decoder = decoder ?? throw new ArgumentNullException(nameof(decoder));
@@ -37,6 +40,7 @@ public sealed class ReadingSteps
         _detector = detector ?? throw new ArgumentNullException(nameof(detector));
         _recognizer = recognizer ?? throw new ArgumentNullException(nameof(recognizer));
         _fusion = fusion ?? FusionOptions.Default;
+        _time = time ?? TimeProvider.System;
         RecognitionBatchSize = recognitionBatchSize;
     }
 
@@ -162,7 +166,9 @@ public sealed class ReadingSteps
         for (int i = 0; i < regions.Count; i++)
             recognized.Add(new RecognizedRegion(regions[i].ScanBox, regions[i].Page, texts[i].Text, texts[i].Confidence, texts[i].Alternatives));
         var scanToTemplate = referenceToScanByPage.ToDictionary(kv => kv.Key, kv => kv.Value.Inverse());
-        var fused = FieldFusion.Fuse(form.Template, recognized, scanToTemplate, _fusion);
+        // Korean forms are dated in Korean time; the day only decides which dates lie in the future
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime.AddHours(9));
+        var fused = FieldFusion.Fuse(form.Template, recognized, scanToTemplate, _fusion, today);
         return new ScanResult { Template = form.Template.Id, Fields = fused.Fields, Regions = fused.Regions };
     }
 }

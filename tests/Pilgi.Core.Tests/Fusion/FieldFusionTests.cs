@@ -288,4 +288,36 @@ public class FieldFusionTests
         Assert.True(fields["bank"].NeedsReview);
         Assert.False(fields["sender"].NeedsReview);
     }
+
+    private static readonly FormTemplate DateForm = Template with
+    {
+        Fields = [new TemplateField("date", "신청일", FieldKind.Date, new Box(720, 520, 1560, 190)),
+                  new TemplateField("rrn", "주민등록번호", FieldKind.Rrn, new Box(720, 1000, 1560, 190))],
+    };
+
+    [Fact]
+    public void A_date_months_after_the_day_of_reading_takes_the_likeliest_earlier_reading()
+    {
+        var date = WithAlternatives(At(760, 560, 600, 90, "2027.12.18", 0.9), ("2027.12.18", -0.2), ("2023.12.18", -2.5));
+        var today = new DateOnly(2026, 12, 6);
+
+        Assert.Equal("2023.12.18", FieldFusion.Fuse(DateForm, [date], ScanToTemplate, today: today).Fields["date"].Value);
+        // within the grace (a transfer booked ahead), or with no day given, the read stays
+        Assert.Equal("2027.12.18", FieldFusion.Fuse(DateForm, [date], ScanToTemplate, today: new DateOnly(2027, 12, 1)).Fields["date"].Value);
+        Assert.Equal("2027.12.18", FieldFusion.Fuse(DateForm, [date], ScanToTemplate).Fields["date"].Value);
+    }
+
+    [Fact]
+    public void An_rrn_of_someone_not_yet_born_takes_the_likeliest_reading_of_someone_born()
+    {
+        // both check digits hold; 2079-01-01 (sex digit 3: born in the 2000s) is still to come
+        Assert.True(FieldValidator.Validate(FieldKind.Rrn, "790101-3234562").Valid);
+        Assert.True(FieldValidator.Validate(FieldKind.Rrn, "190101-3234563").Valid);
+        var rrn = WithAlternatives(At(760, 1040, 900, 90, "790101-3234562", 0.9), ("790101-3234562", -0.3), ("190101-3234563", -3.0));
+
+        var fields = FieldFusion.Fuse(DateForm, [rrn], ScanToTemplate, today: new DateOnly(2026, 12, 6)).Fields;
+
+        Assert.Equal("190101-3234563", fields["rrn"].Value);
+        Assert.True(fields["rrn"].Valid);
+    }
 }
