@@ -15,10 +15,10 @@ namespace Pilgi.Core.Fusion;
 /// rejects (an RRN whose check digit fails, a 13th month) is replaced by the likeliest joint reading of the field's
 /// regions that the kind accepts, within <see cref="FusionOptions.CandidateMargin"/> of the likeliest; its confidence
 /// is then that reading's share of the listed probability. A valid but unusual value (a name that starts with no family
-/// name, a date months ahead of the day it is read, see <see cref="FieldValidator.IsPlausible"/>) likewise gives way to a plausible reading within the margin. An
-/// amount in digits that disagrees with the amount in words is settled the same way. A bank name one letter off a
-/// known one becomes that one (<see cref="KnownBanks.TryCorrect"/>) and needs review; so does an e-mail address whose
-/// domain is a letter or two off a large provider's (<see cref="EmailAddresses"/>).
+/// name, a date months ahead of the day it is read: <see cref="FieldValidator.IsPlausible"/>) likewise gives way to a
+/// plausible reading within the margin. An amount in digits that disagrees with the amount in words is settled the same
+/// way. A bank name one letter off a known one becomes that one (<see cref="KnownBanks.TryCorrect"/>) and needs review;
+/// so does an e-mail address whose domain is a letter or two off a large provider's (<see cref="EmailAddresses"/>).
 /// </summary>
 public static class FieldFusion
 {

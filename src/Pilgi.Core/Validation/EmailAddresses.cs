@@ -18,8 +18,8 @@ public static partial class EmailAddresses
 
     /// <summary>
     /// The address <paramref name="value"/> holds, normalised: false when it is no address (anything but ASCII letters,
-    /// digits and <c>._%+-</c> around a single '@', spaces aside). <paramref name="domainCorrected"/> when the domain was changed
-    /// beyond its case.
+    /// digits and <c>._%+-</c> around a single '@', spaces aside). <paramref name="domainCorrected"/> when the domain
+    /// was changed beyond its case.
     /// </summary>
     public static bool TryNormalize(string? value, out string address, out bool domainCorrected)
     {

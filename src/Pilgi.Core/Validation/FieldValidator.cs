@@ -34,7 +34,7 @@ public static class FieldValidator
         FieldKind.Name => NameValidator.IsPlausible(value),
         FieldKind.Date when today is { } day => DateParsing.TryParse(value, out var date) && date <= day.AddDays(FutureDateGraceDays),
         FieldKind.Rrn when today is { } day => Validate(kind, value).Valid
-            && RrnValidator.TryGetBirthDate(new string(ValueText.Compact(value).Where(ValueText.IsAsciiDigit).ToArray()), out var born)
+            && RrnValidator.TryGetBirthDate(ValueText.Compact(value).Replace("-", ""), out var born)
             && born <= day,
         _ => Validate(kind, value).Valid,
     };
