@@ -23,9 +23,10 @@ namespace Pilgi.Cli.Commands;
 public static class DurableBenchCommand
 {
     public const string Usage =
-        "bench --storage <connection string> [--scans N] [--parallel P] [--activities A] [--task-hub <name>] [--models <dir>] [--keep]\n" +
+        "bench --storage <connection string> [--scans N] [--parallel P] [--activities A] [--max-in-flight K] [--task-hub <name>]\n" +
+        "      [--models <dir>] [--keep]\n" +
         "    N (default 200) copies of the sample scans, under distinct names, through the local durable host (a fresh\n" +
-        "    task hub; A activities at once, default as serve) and through FormReader.ReadAsync in this process (P at once,\n" +
+        "    task hub; A activities and K scans at once, defaults as serve) and through FormReader.ReadAsync in this process (P at once,\n" +
         "    default one per core), and the same steps called directly on the same storage: scans/min of each, and the\n" +
         "    overhead per scan of the work blobs and overlays (steps vs in-process) and of the orchestration (durable vs steps).\n" +
         "    Sample templates missing from 'templates' are added; the bench's blobs and task hub are deleted unless --keep.";
@@ -65,8 +66,8 @@ public static class DurableBenchCommand
             .Select(i => (samples[i % samples.Count].Layout, samples[i % samples.Count].Bytes,
                 Name: $"{samples[i % samples.Count].Layout}/{prefix}{i:D4}.jpg"))
             .ToList();
-        System.Console.WriteLine($"{n} scans (copies of {samples.Count} samples), {parallel} at once ({activities} activities at once in the " +
-                                 $"durable host), {Environment.ProcessorCount} cores");
+        System.Console.WriteLine($"{n} scans (copies of {samples.Count} samples), {parallel} at once ({activities} activities and " +
+                                 $"{options.MaxScansInFlight} scans at once in the durable host), {Environment.ProcessorCount} cores");
 
         // in this process: FormReader.ReadAsync, the same bytes, the same parallelism
         var reader = ReaderFactory.Create(Path.Combine(DefaultPaths.SampleForms, "templates"),
@@ -126,10 +127,11 @@ public static class DurableBenchCommand
             double upload = clock.Elapsed.TotalSeconds;
             jobs.AddRange(uploaded);
 
+            // in upload order, at most MaxScansInFlight at once, as serve admits a burst
+            var byName = uploaded.ToDictionary(j => j.BlobName, StringComparer.Ordinal);
             clock.Restart();
-            await Parallel.ForEachAsync(uploaded, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
-                async (job, token) => await host.Watcher.StartAsync(job, token));
-            bool done = await host.Watcher.DrainAsync(TimeSpan.FromHours(2), ct);
+            foreach (var item in items) host.Watcher.Enqueue(byName[item.Name]);
+            bool done = await host.Watcher.RunQueuedAsync(TimeSpan.FromHours(2), ct);
             double durable = clock.Elapsed.TotalSeconds;
             Report("durable", n, durable, inProcess);
             var outcomes = ended.GroupBy(e => e.Outcome).Select(g => $"{g.Count()} {g.Key}").Order(StringComparer.Ordinal);

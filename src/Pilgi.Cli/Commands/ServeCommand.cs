@@ -13,11 +13,13 @@ namespace Pilgi.Cli.Commands;
 public static class ServeCommand
 {
     public const string Usage =
-        "serve --storage <connection string> [--task-hub <name>] [--poll-seconds S] [--drain-seconds S] [--models <dir>] [--inference <url>]\n" +
+        "serve --storage <connection string> [--task-hub <name>] [--poll-seconds S] [--max-in-flight K] [--drain-seconds S]\n" +
+        "      [--models <dir>] [--inference <url>]\n" +
         "    The local durable host: watches the 'scans' container (a scan is new when its path+ETag has no instance\n" +
         "    yet), runs the durable orchestration with its state in the same storage account (the Durable Task Azure\n" +
         "    Storage backend, as Durable Functions uses it), resumes what a previous run left in flight and logs one line\n" +
-        "    per scan. Forms come from 'templates'; results go to 'results' and 'failed'. \"UseDevelopmentStorage=true\"\n" +
+        "    per scan. At most K scans run at once (default 4 x (cores + 1)), oldest upload first; the rest wait.\n" +
+        "    Forms come from 'templates'; results go to 'results' and 'failed'. \"UseDevelopmentStorage=true\"\n" +
         "    is Azurite. Settings: Pilgi:Serve:* and Pilgi:Pipeline:* (environment: Pilgi__Serve__TaskHub=...).\n" +
         "    Traces and metrics: Pilgi:Telemetry:Exporter=console|otlp (OTLP to OTEL_EXPORTER_OTLP_ENDPOINT).\n" +
         "    Ctrl-C or SIGTERM stops polling, lets scans in flight finish (--drain-seconds, default 30) and stops.\n" +
@@ -71,6 +73,11 @@ public static class ServeCommand
         if (args.Get("--storage") is { } storage) switches[$"{ServeOptions.SectionName}:{nameof(ServeOptions.StorageConnectionString)}"] = storage;
         if (args.Get("--task-hub") is { } hub) switches[$"{ServeOptions.SectionName}:{nameof(ServeOptions.TaskHub)}"] = hub;
         if (Seconds(args, "--poll-seconds") is { } poll) switches[$"{ServeOptions.SectionName}:{nameof(ServeOptions.PollSeconds)}"] = poll;
+        if (args.Get("--max-in-flight") is { } inFlight)
+            switches[$"{ServeOptions.SectionName}:{nameof(ServeOptions.MaxScansInFlight)}"] =
+                int.TryParse(inFlight, NumberStyles.None, CultureInfo.InvariantCulture, out int k) && k > 0
+                    ? k.ToString(CultureInfo.InvariantCulture)
+                    : throw new UsageException($"--max-in-flight must be a positive whole number, not '{inFlight}'.");
         if (Seconds(args, "--drain-seconds") is { } drain) switches[$"{ServeOptions.SectionName}:{nameof(ServeOptions.DrainSeconds)}"] = drain;
         if (args.Get("--models") is { } models) switches[$"{PipelineOptions.SectionName}:{nameof(PipelineOptions.ModelsDirectory)}"] = models;
         if (args.Get("--inference") is { } url)

@@ -10,8 +10,11 @@ namespace Pilgi.Cli.Hosting;
 /// The local stand-in for the blob trigger (Event Grid has no local emulator): lists the <c>scans</c> container
 /// every poll and starts <see cref="ReadScanOrchestrator"/> for each scan whose path+ETag has no instance yet
 /// (<see cref="ScanScheduling.StartOnceAsync"/>, so two pollers or two looks at one upload start one instance).
-/// Instances it started, and those it found still running (resumed after a restart), are followed until they end;
-/// each end is logged as one line and raised as <see cref="Ended"/>.
+/// At most <see cref="ServeOptions.MaxScansInFlight"/> instances run at once, oldest upload first; the rest wait in
+/// storage. Started all at once, a burst's instances would share the durable queues breadth-first (every scan
+/// preprocessed before any is detected), so each scan would wait for the whole burst and the backlog would stay as
+/// large as the burst until its end. Instances it started, and those it found still running (resumed after a
+/// restart), are followed until they end; each end is logged as one line and raised as <see cref="Ended"/>.
 /// </summary>
 public sealed class ScanWatcher
 {
@@ -27,6 +30,8 @@ public sealed class ScanWatcher
     private readonly ConcurrentDictionary<string, byte> _seen = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ScanJob> _inFlight = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _pollGate = new(1, 1);
+    private readonly Lock _waitingLock = new();
+    private List<WaitingScan> _waiting = [];
     private int _started;
 
     public ScanWatcher(IBlobStore blobs, DurableTaskClient client, ServeOptions options, ILogger<ScanWatcher> log)
@@ -43,17 +48,33 @@ public sealed class ScanWatcher
     /// <summary>Instances followed and not yet ended.</summary>
     public int InFlight => _inFlight.Count;
 
+    /// <summary>Uploads found (or queued by <see cref="Enqueue"/>) and not started yet: the backlog.</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (_waitingLock) return _waiting.Count;
+        }
+    }
+
     /// <summary>Instances this watcher started (not those another poller started first, nor resumed ones).</summary>
     public int Started => Volatile.Read(ref _started);
 
-    /// <summary>Polls every <see cref="ServeOptions.PollInterval"/> until <paramref name="stop"/>; a failed poll is logged and tried again.</summary>
+    /// <summary>
+    /// Lists the container every <see cref="ServeOptions.PollInterval"/> and, in between, follows the instances in
+    /// flight every <see cref="ServeOptions.FollowInterval"/>, starting waiting scans as others end; until
+    /// <paramref name="stop"/>. A failed look is logged and tried again.
+    /// </summary>
     public async Task RunAsync(CancellationToken stop)
     {
+        var nextListing = DateTime.MinValue;
         while (!stop.IsCancellationRequested)
         {
             try
             {
-                await PollOnceAsync(stop).ConfigureAwait(false);
+                bool list = DateTime.UtcNow >= nextListing;
+                if (list) nextListing = DateTime.UtcNow + _options.PollInterval;
+                await LookAsync(list, stop).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -63,9 +84,11 @@ public sealed class ScanWatcher
             {
                 _log.LogWarning("Polling {Container} failed ({Error}: {Message}); trying again", StorageNames.Scans, e.GetType().Name, e.Message);
             }
+            var pause = nextListing - DateTime.UtcNow;
+            if (!_inFlight.IsEmpty && pause > _options.FollowInterval) pause = _options.FollowInterval;
             try
             {
-                await Task.Delay(_options.PollInterval, stop).ConfigureAwait(false);
+                if (pause > TimeSpan.Zero) await Task.Delay(pause, stop).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -74,14 +97,34 @@ public sealed class ScanWatcher
         }
     }
 
-    /// <summary>One look: start what is new, then report what ended.</summary>
-    public async Task PollOnceAsync(CancellationToken cancellationToken = default)
+    /// <summary>One look: list the container, report what ended, then start waiting scans while there is room.</summary>
+    public Task PollOnceAsync(CancellationToken cancellationToken = default) => LookAsync(list: true, cancellationToken);
+
+    /// <summary>
+    /// Follows the scans in flight and starts the waiting ones as room frees up, without listing the container,
+    /// until nothing waits or runs or <paramref name="timeout"/> passes; true when all ended. For a caller that
+    /// queued what it uploaded (<see cref="Enqueue"/>; <c>bench --storage</c>).
+    /// </summary>
+    public async Task<bool> RunQueuedAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            await LookAsync(list: false, cancellationToken).ConfigureAwait(false);
+            if (_inFlight.IsEmpty && Waiting == 0) return true;
+            if (DateTime.UtcNow >= deadline) return false;
+            await Task.Delay(_options.FollowInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task LookAsync(bool list, CancellationToken cancellationToken)
     {
         await _pollGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await DiscoverAsync(cancellationToken).ConfigureAwait(false);
+            if (list) await DiscoverAsync(cancellationToken).ConfigureAwait(false);
             await CheckInFlightAsync(cancellationToken).ConfigureAwait(false);
+            await AdmitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -96,7 +139,7 @@ public sealed class ScanWatcher
     public async Task<bool> DrainAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var deadline = DateTime.UtcNow + timeout;
-        var pause = TimeSpan.FromMilliseconds(Math.Clamp(_options.PollInterval.TotalMilliseconds, 100, 1000));
+        var pause = TimeSpan.FromMilliseconds(Math.Clamp(_options.FollowInterval.TotalMilliseconds, 100, 1000));
         while (true)
         {
             await _pollGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -119,13 +162,17 @@ public sealed class ScanWatcher
         }
     }
 
+    /// <summary>
+    /// Replaces the waiting list with the listing's uploads that have no instance of this watcher's yet, oldest
+    /// first (an upload deleted meanwhile drops out; one queued by <see cref="Enqueue"/> stays).
+    /// </summary>
     private async Task DiscoverAsync(CancellationToken cancellationToken)
     {
         var listing = await _blobs.ListAsync(StorageNames.Scans, "", cancellationToken).ConfigureAwait(false);
-        var fresh = new List<(string Key, ScanJob Job)>();
+        var found = new List<WaitingScan>();
         foreach (var blob in listing)
         {
-            string key = blob.Name + "\n" + ScanInstanceIds.NormalizeETag(blob.ETag);
+            string key = KeyOf(blob.Name, blob.ETag);
             if (_seen.ContainsKey(key)) continue;
             if (!ScanJob.IsScanName(blob.Name))
             {
@@ -143,17 +190,60 @@ public sealed class ScanWatcher
                 _log.LogWarning("{Container}/{Blob} is not read: {Message}", StorageNames.Scans, blob.Name, e.Message);
                 continue;
             }
-            fresh.Add((key, job));
-            if (fresh.Count >= _options.MaxStartsPerPoll) break;
+            found.Add(new WaitingScan(key, job, blob.LastModified ?? DateTimeOffset.MaxValue, Queued: false));
         }
-        if (fresh.Count == 0) return;
+        lock (_waitingLock)
+        {
+            var listed = found.Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
+            found.AddRange(_waiting.Where(w => w.Queued && !listed.Contains(w.Key)));
+            _waiting = [.. found.OrderBy(w => w.Uploaded).ThenBy(w => w.Job.BlobName, StringComparer.Ordinal)];
+        }
+    }
 
-        await Parallel.ForEachAsync(fresh, new ParallelOptions { MaxDegreeOfParallelism = ParallelCalls, CancellationToken = cancellationToken },
-            async (item, ct) =>
+    /// <summary>Starts waiting scans, oldest first, while fewer than <see cref="ServeOptions.MaxScansInFlight"/> are in flight.</summary>
+    private async Task AdmitAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            List<WaitingScan> next;
+            lock (_waitingLock)
             {
-                await ScheduleAsync(item.Job, ct).ConfigureAwait(false);
-                _seen.TryAdd(item.Key, 0);
-            }).ConfigureAwait(false);
+                int room = _options.MaxScansInFlight - _inFlight.Count;
+                if (room <= 0 || _waiting.Count == 0) return;
+                next = _waiting.GetRange(0, Math.Min(room, _waiting.Count));
+                _waiting.RemoveRange(0, next.Count);
+            }
+            try
+            {
+                await Parallel.ForEachAsync(next, new ParallelOptions { MaxDegreeOfParallelism = ParallelCalls, CancellationToken = cancellationToken },
+                    async (item, ct) =>
+                    {
+                        await ScheduleAsync(item.Job, ct).ConfigureAwait(false);
+                        _seen.TryAdd(item.Key, 0);
+                    }).ConfigureAwait(false);
+            }
+            finally
+            {
+                // those not scheduled (a failed call) wait again at the front
+                lock (_waitingLock) _waiting.InsertRange(0, next.Where(w => !_seen.ContainsKey(w.Key) && !_waiting.Any(x => x.Key == w.Key)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Queues an upload as a poll would have found it, without listing the container, to be started when there
+    /// is room (<see cref="RunQueuedAsync"/>, or the polls of <see cref="RunAsync"/>).
+    /// </summary>
+    public void Enqueue(ScanJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        string key = KeyOf(job.BlobName, job.ETag);
+        if (_seen.ContainsKey(key)) return;
+        lock (_waitingLock)
+        {
+            if (_waiting.Any(w => w.Key == key)) return;
+            _waiting.Add(new WaitingScan(key, job, DateTimeOffset.MaxValue, Queued: true));
+        }
     }
 
     /// <summary>
@@ -164,7 +254,7 @@ public sealed class ScanWatcher
     {
         ArgumentNullException.ThrowIfNull(job);
         bool started = await ScheduleAsync(job, cancellationToken).ConfigureAwait(false);
-        _seen.TryAdd(job.BlobName + "\n" + ScanInstanceIds.NormalizeETag(job.ETag), 0);
+        _seen.TryAdd(KeyOf(job.BlobName, job.ETag), 0);
         return started;
     }
 
@@ -193,7 +283,10 @@ public sealed class ScanWatcher
         await Parallel.ForEachAsync(_inFlight.ToArray(), new ParallelOptions { MaxDegreeOfParallelism = ParallelCalls, CancellationToken = cancellationToken },
             async (entry, ct) =>
             {
-                var instance = await _client.GetInstanceAsync(entry.Key, getInputsAndOutputs: true, ct).ConfigureAwait(false);
+                // the status alone while it runs; its output (the result's summary) only once it has ended
+                var instance = await _client.GetInstanceAsync(entry.Key, getInputsAndOutputs: false, ct).ConfigureAwait(false);
+                if (instance is { IsCompleted: true })
+                    instance = await _client.GetInstanceAsync(entry.Key, getInputsAndOutputs: true, ct).ConfigureAwait(false);
                 if (instance is null)
                 {
                     _inFlight.TryRemove(entry.Key, out _); // purged meanwhile
@@ -213,4 +306,8 @@ public sealed class ScanWatcher
                 }
             }).ConfigureAwait(false);
     }
+
+    private static string KeyOf(string blobName, string etag) => blobName + "\n" + ScanInstanceIds.NormalizeETag(etag);
+
+    private sealed record WaitingScan(string Key, ScanJob Job, DateTimeOffset Uploaded, bool Queued);
 }

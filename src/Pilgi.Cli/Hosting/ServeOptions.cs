@@ -56,10 +56,18 @@ public sealed partial class ServeOptions
     /// <summary>On Ctrl-C, how long in-flight scans may take to finish before the host stops anyway (they resume on the next start).</summary>
     public double DrainSeconds { get; set; } = 30;
 
-    /// <summary>Scans started or resumed at once by one poll (the rest wait for the next).</summary>
-    public int MaxStartsPerPoll { get; set; } = 500;
+    /// <summary>
+    /// Scans in flight at once; newer uploads wait in storage until one ends. Enough to keep every activity slot
+    /// busy while other scans wait on the queues between their steps, few enough that a scan is not held up behind
+    /// a whole burst (see <see cref="ScanWatcher"/>).
+    /// </summary>
+    public int MaxScansInFlight { get; set; } = 4 * (Environment.ProcessorCount + 1);
+
+    /// <summary>How often the scans in flight are looked at (to log their end and start waiting ones).</summary>
+    public double FollowSeconds { get; set; } = 0.5;
 
     public TimeSpan PollInterval => TimeSpan.FromSeconds(PollSeconds);
+    public TimeSpan FollowInterval => TimeSpan.FromSeconds(FollowSeconds);
     public TimeSpan DrainTimeout => TimeSpan.FromSeconds(DrainSeconds);
 
     /// <summary>The options from configuration: <see cref="SectionName"/>, with the storage fallbacks applied; validated.</summary>
@@ -90,7 +98,8 @@ public sealed partial class ServeOptions
         if (DrainSeconds < 0) throw new ArgumentException($"{SectionName}:{nameof(DrainSeconds)} must not be negative.");
         Positive(MaxConcurrentActivities, nameof(MaxConcurrentActivities));
         Positive(MaxConcurrentOrchestrations, nameof(MaxConcurrentOrchestrations));
-        Positive(MaxStartsPerPoll, nameof(MaxStartsPerPoll));
+        Positive(MaxScansInFlight, nameof(MaxScansInFlight));
+        Positive(FollowSeconds, nameof(FollowSeconds));
         if (PartitionCount is < 1 or > 16) throw new ArgumentException($"{SectionName}:{nameof(PartitionCount)} must be 1-16.");
     }
 

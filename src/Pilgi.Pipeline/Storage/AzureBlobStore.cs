@@ -73,7 +73,7 @@ public sealed class AzureBlobStore : IBlobStore
         {
             var options = new GetBlobsOptions { Prefix = prefix.Length > 0 ? prefix : null };
             await foreach (var item in _service.GetBlobContainerClient(container).GetBlobsAsync(options, cancellationToken).ConfigureAwait(false))
-                entries.Add(new BlobEntry(item.Name, item.Properties.ETag?.ToString("H") ?? ""));
+                entries.Add(new BlobEntry(item.Name, item.Properties.ETag?.ToString("H") ?? "", item.Properties.LastModified));
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

@@ -86,7 +86,7 @@ public sealed class FileBlobStore : IBlobStore
                 cancellationToken.ThrowIfCancellationRequested();
                 var name = Path.GetRelativePath(dir, file).Replace(Path.DirectorySeparatorChar, '/');
                 if (!name.StartsWith(prefix, StringComparison.Ordinal)) continue;
-                if (ETagOf(file) is { } etag) entries.Add(new BlobEntry(name, etag));
+                if (ETagOf(file) is { } etag) entries.Add(new BlobEntry(name, etag, File.GetLastWriteTimeUtc(file)));
             }
         }
         entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));

@@ -46,7 +46,8 @@ public sealed class ScanWatcherTests : IAsyncLifetime
         catch (IOException) { }
     }
 
-    private ScanWatcher NewWatcher() => new(_blobs, _host.Client, new ServeOptions { StorageConnectionString = "unused" }, NullLogger<ScanWatcher>.Instance);
+    private ScanWatcher NewWatcher(int maxInFlight = 16) => new(_blobs, _host.Client,
+        new ServeOptions { StorageConnectionString = "unused", MaxScansInFlight = maxInFlight, FollowSeconds = 0.05 }, NullLogger<ScanWatcher>.Instance);
 
     [Fact]
     public async Task Starts_each_new_upload_once_and_leaves_other_blobs_alone()
@@ -94,6 +95,70 @@ public sealed class ScanWatcherTests : IAsyncLifetime
         Assert.Equal(2, watcher.Started);
         Assert.Equal([ScanInstanceIds.For("scans/remittance/a.jpg", first), ScanInstanceIds.For("scans/remittance/a.jpg", second)],
             all.Select(e => e.InstanceId));
+    }
+
+    [Fact]
+    public async Task A_burst_runs_at_most_MaxScansInFlight_at_once_oldest_upload_first()
+    {
+        var scan = await File.ReadAllBytesAsync(RepoPaths.SampleScan("deposit"));
+        string[] uploaded = ["deposit/c.jpg", "deposit/a.jpg", "deposit/e.jpg", "deposit/b.jpg", "deposit/d.jpg"];
+        var jobs = new List<ScanJob>();
+        foreach (var name in uploaded)
+        {
+            jobs.Add(ScanJob.FromBlob(StorageNames.Scans, name, await _blobs.WriteAsync(StorageNames.Scans, name, scan, "image/jpeg")));
+            await Task.Delay(30); // distinct upload times, in an order that is not the names' order
+        }
+        var watcher = NewWatcher(maxInFlight: 2);
+        var ended = new EndedScans(watcher);
+
+        await watcher.PollOnceAsync();
+
+        Assert.Equal((2, 2, 3), (watcher.Started, watcher.InFlight, watcher.Waiting));
+        var started = await StartedAsync(jobs);
+        Assert.Equal(["deposit/c.jpg", "deposit/a.jpg"], started);
+
+        int most = 0;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (ended.All.Count < uploaded.Length && DateTime.UtcNow < deadline)
+        {
+            await watcher.PollOnceAsync();
+            most = Math.Max(most, watcher.InFlight);
+            await Task.Delay(20);
+        }
+        Assert.Equal(uploaded.Order(StringComparer.Ordinal), ended.All.Select(e => e.Scan).Order(StringComparer.Ordinal));
+        Assert.All(ended.All, e => Assert.Equal(ReadScanOutcome.Succeeded, e.Outcome));
+        Assert.Equal((5, 0, 0), (watcher.Started, watcher.InFlight, watcher.Waiting));
+        Assert.Equal(2, most);
+    }
+
+    [Fact]
+    public async Task Queued_scans_run_in_the_order_queued_within_the_bound()
+    {
+        var scan = await File.ReadAllBytesAsync(RepoPaths.SampleScan("withdrawal"));
+        var jobs = new List<ScanJob>();
+        foreach (var name in new[] { "withdrawal/2.jpg", "withdrawal/1.jpg", "withdrawal/3.jpg" })
+            jobs.Add(ScanJob.FromBlob(StorageNames.Scans, name, await _blobs.WriteAsync(StorageNames.Scans, name, scan, "image/jpeg")));
+        var watcher = NewWatcher(maxInFlight: 1);
+        var ended = new EndedScans(watcher);
+        foreach (var job in jobs) watcher.Enqueue(job);
+        watcher.Enqueue(jobs[0]); // queued twice: once
+
+        Assert.True(await watcher.RunQueuedAsync(TimeSpan.FromSeconds(90)), "the queued scans did not end within 90 s");
+
+        // one at a time: each ended before the next was started
+        Assert.Equal(jobs.Select(j => j.BlobName), ended.All.Select(e => e.Scan));
+        Assert.Equal(3, watcher.Started);
+        var instances = await Task.WhenAll(jobs.Select(j => _host.Client.GetInstanceAsync(j.InstanceId)));
+        for (int i = 1; i < instances.Length; i++) Assert.True(instances[i]!.CreatedAt >= instances[i - 1]!.LastUpdatedAt);
+    }
+
+    /// <summary>The scans of <paramref name="jobs"/> that have an instance, in the order given.</summary>
+    private async Task<List<string>> StartedAsync(IEnumerable<ScanJob> jobs)
+    {
+        var started = new List<string>();
+        foreach (var job in jobs)
+            if (await _host.Client.GetInstanceAsync(job.InstanceId) is not null) started.Add(job.BlobName);
+        return started;
     }
 
     private static async Task<IReadOnlyList<ScanEnded>> DrainAsync(ScanWatcher watcher, EndedScans ended, int count)

@@ -52,7 +52,9 @@ public class BlobStoreContractTests : IDisposable
 
         Assert.NotEqual(first, second);
         Assert.Equal([2, 2], (await store.ReadAsync(StorageNames.Work, P + "page-001.png")).Data);
-        Assert.Equal([new BlobEntry(P + "page-001.png", second)], await store.ListAsync(StorageNames.Work, P));
+        var listed = Assert.Single(await store.ListAsync(StorageNames.Work, P));
+        Assert.Equal((P + "page-001.png", second), (listed.Name, listed.ETag));
+        Assert.InRange(listed.LastModified!.Value, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(5));
     }
 
     [Theory]
