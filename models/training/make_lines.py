@@ -17,14 +17,15 @@ from pilgi_synth import fonts, lines  # noqa: E402
 
 
 def _work(args):
-    shard, count, split, seed, out, variety, drawn_digits = args
+    shard, count, split, seed, out, variety, drawn_digits, combs = args
     path = os.path.join(out, f"shard-{shard:04d}.npz")
     if os.path.exists(path):
         return path
     writers = fonts.TRAIN_WRITERS if split == "train" else fonts.HELDOUT_WRITERS
     renderer = lines.LineRenderer(writers, printed_share=0.15 if split == "train" else 0.0, seed=seed * 100003 + shard,
                                   variety=variety and split == "train",
-                                  drawn_digits_share=drawn_digits if split == "train" else 0.0)
+                                  drawn_digits_share=drawn_digits if split == "train" else 0.0,
+                                  combs=combs if split == "train" else 0.0)
     samples = []
     while len(samples) < count:
         s = renderer.sample()
@@ -49,12 +50,16 @@ def main():
     ap.add_argument("--drawn-digits", type=float, default=0.0,
                     help="train split only: share of writers whose digits are drawn stroke by stroke (variants no "
                          "training font has: flat-topped 3, flagged 1, open 4, barred 7, ...)")
+    ap.add_argument("--combs", type=float, default=0.0,
+                    help="train split only: share of RRN/account/phone/date/amount lines written one digit a cell, as in a "
+                         "comb whose form prints the separators (digits alone, far apart, gaps between groups); with it, "
+                         "a quarter of the other RRNs are written without their hyphen")
     ap.add_argument("--first-shard", type=int, default=0, help="number new shards from here (add to an existing set)")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     n = (a.count + a.shard_size - 1) // a.shard_size
     jobs = [(a.first_shard + i, min(a.shard_size, a.count - i * a.shard_size), a.split, a.seed, a.out, a.variety,
-             a.drawn_digits)
+             a.drawn_digits, a.combs)
             for i in range(n)]
     t = time.time()
     with mp.Pool(a.workers) as pool:

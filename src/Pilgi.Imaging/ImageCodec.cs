@@ -1,8 +1,8 @@
+using System.Runtime.InteropServices;
 using Pilgi.Core.Errors;
 using Pilgi.Core.Geometry;
 using Pilgi.Core.Raster;
 using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
 
@@ -15,22 +15,6 @@ namespace Pilgi.Imaging;
 /// </summary>
 public static class ImageCodec
 {
-    // pages, crops and overlays are written on the hot path: zlib level 1 is about 10 % larger than the default
-    // level and several times faster on a full page (PNG stays lossless either way)
-    private static readonly PngEncoder GrayPngEncoder = new()
-    {
-        ColorType = PngColorType.Grayscale,
-        BitDepth = PngBitDepth.Bit8,
-        CompressionLevel = PngCompressionLevel.BestSpeed,
-    };
-
-    private static readonly PngEncoder RgbPngEncoder = new()
-    {
-        ColorType = PngColorType.Rgb,
-        BitDepth = PngBitDepth.Bit8,
-        CompressionLevel = PngCompressionLevel.BestSpeed,
-    };
-
     public static Image<L8> ToImage(GrayImage gray)
     {
         ArgumentNullException.ThrowIfNull(gray);
@@ -62,18 +46,23 @@ public static class ImageCodec
         return rgb;
     }
 
-    /// <summary>8-bit greyscale PNG.</summary>
+    /// <summary>8-bit greyscale PNG (pages, crops and overlays are written on the hot path: <see cref="FastPng"/>).</summary>
     public static byte[] EncodePng(GrayImage gray)
     {
-        using var image = ToImage(gray);
-        return Encode(image, GrayPngEncoder);
+        ArgumentNullException.ThrowIfNull(gray);
+        return FastPng.Encode(gray.Pixels, gray.Width, gray.Height, channels: 1);
     }
 
-    /// <summary>8-bit RGB PNG.</summary>
+    /// <summary>8-bit RGB PNG (<see cref="FastPng"/>).</summary>
     public static byte[] EncodePng(Image<Rgb24> image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        return Encode(image, RgbPngEncoder);
+        var writer = new FastPng.RowWriter(image.Width, image.Height, channels: 3);
+        image.ProcessPixelRows(rows =>
+        {
+            for (int y = 0; y < rows.Height; y++) writer.Write(MemoryMarshal.AsBytes(rows.GetRowSpan(y)));
+        });
+        return writer.Complete();
     }
 
     /// <summary>
@@ -86,6 +75,8 @@ public static class ImageCodec
         if (data.Length == 0) throw ImageRefusals.Empty(subject);
         if (FormatSniffer.Sniff(data) is null)
             throw ImageRefusals.UnsupportedFormat(subject, FormatSniffer.DescribeForeign(data));
+        // the pipeline's own greyscale PNGs (pages, crops) without ImageSharp's detour through RGB
+        if (FastPng.TryDecodeGray(data, out int width, out int height, out var pixels)) return new GrayImage(width, height, pixels);
         try
         {
             using var image = Image.Load<Rgb24>(GuardedConfiguration.Shared, data);
@@ -112,13 +103,5 @@ public static class ImageCodec
     {
         ArgumentNullException.ThrowIfNull(gray);
         return gray.Crop(box);
-    }
-
-    private static byte[] Encode<TPixel>(Image<TPixel> image, PngEncoder encoder)
-        where TPixel : unmanaged, IPixel<TPixel>
-    {
-        using var output = new MemoryStream();
-        image.Save(output, encoder);
-        return output.ToArray();
     }
 }

@@ -133,8 +133,10 @@ def _render_char(path, ch, size, angle_deg):
     return np.asarray(img), top - pad, f.getlength(ch), -pad + left
 
 
-def render_line(text, style, rng):
-    """Returns (ink uint8 HxW, char_boxes) with the ink tight-cropped plus a small margin."""
+def render_line(text, style, rng, gaps=None):
+    """Returns (ink uint8 HxW, char_boxes) with the ink tight-cropped plus a small margin.
+
+    gaps: {character index: extra space before it, as a fraction of the size} (the printed separators of a comb)."""
     size = style.size
     j = style.jitter
     ascent = int(size * 1.4)
@@ -143,7 +145,9 @@ def render_line(text, style, rng):
     canvas = np.zeros((height, width), dtype=np.uint8)
     x = size * 0.3
     base_y = size * 0.3
-    for ch in text:
+    for i, ch in enumerate(text):
+        if gaps and i in gaps:
+            x += size * gaps[i]
         if ch == " ":
             x += size * rng.uniform(0.25, 0.5)
             continue

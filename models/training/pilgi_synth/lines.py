@@ -13,7 +13,11 @@ KIND_WEIGHTS = {"name": 14, "rrn": 8, "date": 9, "phone": 9, "account": 9, "amou
                 "bank": 7, "address": 10, "text": 10}
 
 
-def sample_text(rng):
+COMB_KINDS = ("rrn", "account", "phone", "date", "amount")
+
+
+def sample_text(rng, combs=0.0):
+    """A line's text, and whether it is written into a comb of per-digit cells (digits only, see comb_layout)."""
     r = rng.random()
     if r < 0.62:
         kind = rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0]
@@ -25,32 +29,50 @@ def sample_text(rng):
         if kind == "account":
             hints["hyphens"] = rng.random() < 0.8
         t = values.value_for(kind, rng, **hints)
+        if combs > 0:
+            if kind in COMB_KINDS and rng.random() < combs:
+                return t, True
+            if kind == "rrn" and rng.random() < 0.25:
+                t = t.replace("-", "")  # many write it without the hyphen
         if kind == "address" and len(t) > 14 and rng.random() < 0.5:
             # long addresses are often split over the field; also keeps lines short for training speed
             words = t.split(" ")
             k = rng.randrange(1, len(words))
             t = " ".join(words[:k]) if rng.random() < 0.5 else " ".join(words[k:])
-        return t
+        return t, False
     if r < 0.86:
         n = rng.randrange(1, 9)
         t = "".join(rng.choice(charset.HANGUL) for _ in range(n))
         if n > 3 and rng.random() < 0.3:
             k = rng.randrange(1, n)
             t = t[:k] + " " + t[k:]
-        return t
+        return t, False
     pool = charset.DIGITS * 4 + charset.LATIN + charset.PUNCTUATION
     n = rng.randrange(1, 12)
     t = "".join(rng.choice(pool) for _ in range(n)).strip()
-    return t or "0"
+    return t or "0", False
+
+
+def comb_layout(value, rng):
+    """A value as written into a comb of cells (one digit a cell, the form printing the separators between groups):
+    the digits alone, and the extra space before each group's first digit where a printed '-' or a wider gap sat."""
+    groups = [g for g in "".join(c if c.isdigit() else " " for c in value).split() if g]
+    text, gaps = "", {}
+    for g in groups:
+        if text:
+            gaps[len(text)] = rng.uniform(0.3, 1.3)
+        text += g
+    return text, gaps
 
 
 class LineRenderer:
-    def __init__(self, writers, printed_share=0.15, seed=0, variety=False, drawn_digits_share=0.0):
+    def __init__(self, writers, printed_share=0.15, seed=0, variety=False, drawn_digits_share=0.0, combs=0.0):
         self.hand_fonts = fonts.writer_fonts(writers)
         self.printed = [("printed", p) for p in fonts.existing(fonts.PRINTED)]
         self.printed_share = printed_share
         self.variety = variety
         self.drawn_digits_share = drawn_digits_share
+        self.combs = combs
         self.rng = random.Random(seed)
 
     def _style(self, text):
@@ -71,13 +93,19 @@ class LineRenderer:
     def sample(self, text=None):
         """Returns (uint8 image of height 32, text, writer) or None when no font covers the text."""
         rng = self.rng
-        text = text if text is not None else sample_text(rng)
+        comb, gaps = False, None
+        if text is None:
+            text, comb = sample_text(rng, self.combs)
+        if comb:
+            text, gaps = comb_layout(text, rng)
         if not charset.covered(text):
             return None
         style = self._style(text)
         if style is None:
             return None
-        ink = hw.render_line(text, style, rng)
+        if comb:
+            style.spacing = rng.uniform(0.3, 0.9)  # one digit a cell: far apart
+        ink = hw.render_line(text, style, rng, gaps)
         if ink.shape[0] < 4 or ink.shape[1] < 2:
             return None
         return self._photograph(ink, rng), text, style.writer
