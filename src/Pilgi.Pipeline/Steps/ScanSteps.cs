@@ -87,13 +87,12 @@ public sealed class ScanSteps
         var clock = Stopwatch.StartNew();
         var detection = await _reading.DetectPageAsync(page, request.Page.Page, form, request.Page.ToRegistration(), cancellationToken).ConfigureAwait(false);
         double ms = clock.Elapsed.TotalMilliseconds;
-        var regions = new RegionRef[detection.Regions.Count];
-        await Task.WhenAll(detection.Regions.Select(async (region, i) =>
-        {
-            var blob = WorkBlobs.Crop(request.WorkPrefix, request.Page.Page, i + 1);
-            await WriteImageAsync(StorageNames.Work, blob, detection.Crops[i], cancellationToken).ConfigureAwait(false);
-            regions[i] = RegionRef.From(region, blob, ReadingSteps.AlphabetFor(form, region));
-        })).ConfigureAwait(false);
+        if (detection.Regions.Count == 0) return new DetectResult(request.Page.Page, [], Math.Round(ms, 1));
+        var sheet = CropSheet.Pack(detection.Crops);
+        var blob = WorkBlobs.CropSheet(request.WorkPrefix, request.Page.Page);
+        await WriteImageAsync(StorageNames.Work, blob, sheet.Image, cancellationToken).ConfigureAwait(false);
+        var regions = detection.Regions.Select((region, i) =>
+            RegionRef.From(region, CropRef.From(blob, sheet.Places[i]), ReadingSteps.AlphabetFor(form, region))).ToList();
         return new DetectResult(request.Page.Page, regions, Math.Round(ms, 1));
     }
 
@@ -101,7 +100,10 @@ public sealed class ScanSteps
     public async Task<RecognizeResult> RecognizeAsync(RecognizeRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var crops = await Task.WhenAll(request.CropBlobs.Select(b => ReadImageAsync(StorageNames.Work, b, cancellationToken))).ConfigureAwait(false);
+        var sheets = new Dictionary<string, GrayImage>(StringComparer.Ordinal);
+        foreach (var blob in request.Crops.Select(c => c.Blob).Distinct(StringComparer.Ordinal))
+            sheets[blob] = await ReadImageAsync(StorageNames.Work, blob, cancellationToken).ConfigureAwait(false);
+        var crops = request.Crops.Select(c => CutOut(sheets[c.Blob], c)).ToArray();
         var clock = Stopwatch.StartNew();
         var alphabets = request.Alphabets ?? new string?[crops.Length];
         var texts = await _reading.RecognizeBatchAsync(crops, alphabets, cancellationToken).ConfigureAwait(false);
@@ -192,6 +194,14 @@ public sealed class ScanSteps
     {
         var blob = await _blobs.ReadAsync(container, name, cancellationToken).ConfigureAwait(false);
         return ImageCodec.LoadGray(blob.Data, $"{container}/{name}");
+    }
+
+    private static GrayImage CutOut(GrayImage sheet, CropRef crop)
+    {
+        var rect = crop.Rect;
+        if (rect.IsEmpty || rect.Clamp(sheet.Width, sheet.Height) != rect)
+            throw new InvalidOperationException($"Crop {rect} does not lie on the {sheet.Width}x{sheet.Height} sheet {crop.Blob}.");
+        return sheet.Crop(rect);
     }
 
     private Task<string> WriteImageAsync(string container, string name, GrayImage image, CancellationToken cancellationToken) =>

@@ -43,13 +43,21 @@ public sealed record PageRef(int Page, string Blob, int Width, int Height, IRead
     public Registration ToRegistration() => new(ReferenceToScanTransform(), Score, Inliers, Patches, RmsPixels);
 }
 
+/// <summary>Where a region's crop is stored: a rectangle of its page's crop sheet (<see cref="CropSheet"/>) in the work container.</summary>
+public sealed record CropRef(string Blob, int X, int Y, int W, int H)
+{
+    public IntRect Rect => new(X, Y, W, H);
+
+    public static CropRef From(string blob, IntRect rect) => new(blob, rect.X, rect.Y, rect.W, rect.H);
+}
+
 /// <summary>A handwritten region found on a page, with its crop stored in the work container.</summary>
 /// <remarks><see cref="Alphabet"/> is what the field's kind may hold (null: anything), for the recogniser.</remarks>
-public sealed record RegionRef(int Page, string? FieldKey, BoxData ScanBox, BoxData TemplateBox, int InkPixels, string CropBlob,
+public sealed record RegionRef(int Page, string? FieldKey, BoxData ScanBox, BoxData TemplateBox, int InkPixels, CropRef Crop,
     string? Alphabet = null)
 {
-    public static RegionRef From(HandwritingRegion region, string cropBlob, string? alphabet = null) =>
-        new(region.Page, region.FieldKey, BoxData.From(region.ScanBox), BoxData.From(region.TemplateBox), region.InkPixels, cropBlob, alphabet);
+    public static RegionRef From(HandwritingRegion region, CropRef crop, string? alphabet = null) =>
+        new(region.Page, region.FieldKey, BoxData.From(region.ScanBox), BoxData.From(region.TemplateBox), region.InkPixels, crop, alphabet);
 
     public HandwritingRegion ToRegion() => new(ScanBox.ToBox(), TemplateBox.ToBox(), Page, FieldKey, InkPixels);
 }
@@ -81,10 +89,10 @@ public sealed record DetectRequest(string ScanName, string TemplateId, PageRef P
 /// <summary>The regions found on one page (their crops are in the work container).</summary>
 public sealed record DetectResult(int Page, IReadOnlyList<RegionRef> Regions, double DetectionMs);
 
-/// <summary>Input of the recognise step: the crops of one batch.</summary>
+/// <summary>Input of the recognise step: the crops of one batch (each crop sheet is read once).</summary>
 /// <remarks><see cref="Alphabets"/>: per crop, the characters it may hold (null entries or list: unrestricted);
 /// <see cref="TraceParent"/>: the scan's trace (<see cref="ScanJob.TraceParent"/>).</remarks>
-public sealed record RecognizeRequest(IReadOnlyList<string> CropBlobs, IReadOnlyList<string?>? Alphabets = null, string? TraceParent = null);
+public sealed record RecognizeRequest(IReadOnlyList<CropRef> Crops, IReadOnlyList<string?>? Alphabets = null, string? TraceParent = null);
 
 /// <summary>One read per crop, in the request's order.</summary>
 public sealed record RecognizeResult(IReadOnlyList<TextRead> Texts, double RecognitionMs);

@@ -8,5 +8,6 @@ public static class WorkBlobs
 {
     public static string Page(string prefix, int page) => $"{prefix}/page-{page:000}.png";
 
-    public static string Crop(string prefix, int page, int index) => $"{prefix}/page-{page:000}/crop-{index:000}.png";
+    /// <summary>The page's crops, packed (<see cref="CropSheet"/>).</summary>
+    public static string CropSheet(string prefix, int page) => $"{prefix}/page-{page:000}-crops.png";
 }

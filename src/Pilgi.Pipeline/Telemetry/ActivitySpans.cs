@@ -27,7 +27,7 @@ internal static class ActivitySpans
         StepSpans.RunAsync(Orchestration.RecognizeBatchActivity.Name, input.TraceParent, null, null, run,
             (span, _) =>
             {
-                span.SetTag(TelemetryTags.Crops, input.CropBlobs.Count);
+                span.SetTag(TelemetryTags.Crops, input.Crops.Count);
                 TagModels(span, steps);
             });
 

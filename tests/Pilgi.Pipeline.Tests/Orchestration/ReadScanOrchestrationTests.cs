@@ -179,7 +179,7 @@ public class ReadScanOrchestrationTests(FixedTextPipelineFixture fixture)
 
         var work = await Host.Storage.NamesAsync(StorageNames.Work, job.InstanceId + "/");
         Assert.Contains($"{job.InstanceId}/page-001.png", work);
-        Assert.Contains(work, n => n.StartsWith($"{job.InstanceId}/page-001/crop-", StringComparison.Ordinal));
+        Assert.Contains($"{job.InstanceId}/page-001-crops.png", work);
     }
 
     [Fact]

@@ -32,11 +32,15 @@ public class ScanStepsTests
         var detected = await steps.DetectAsync(new DetectRequest(job.Path, pre.TemplateId, page, "w1"));
         var regions = detected.Regions;
         Assert.NotEmpty(regions);
-        Assert.All(regions, r => Assert.StartsWith("w1/page-001/crop-", r.CropBlob));
+        // one crop sheet for the page, the crops side by side on it without overlapping
+        Assert.All(regions, r => Assert.Equal("w1/page-001-crops.png", r.Crop.Blob));
+        Assert.True(await storage.Files.ExistsAsync(StorageNames.Work, "w1/page-001-crops.png"));
+        var places = regions.Select(r => r.Crop.Rect).ToList();
+        Assert.All(places, p => Assert.All(places.Where(q => q != p), q => Assert.True(p.ToBox().Intersect(q.ToBox()).IsEmpty, $"{p} overlaps {q}")));
         var texts = new TextRead[regions.Count];
         foreach (var batch in RecognitionBatches.Plan(regions.Select(r => r.TemplateBox.ToBox()).ToList(), pre.RecognitionBatchSize))
         {
-            var read = await steps.RecognizeAsync(new RecognizeRequest(batch.Select(i => regions[i].CropBlob).ToList()));
+            var read = await steps.RecognizeAsync(new RecognizeRequest(batch.Select(i => regions[i].Crop).ToList()));
             for (int k = 0; k < batch.Length; k++) texts[batch[k]] = read.Texts[k];
         }
         var written = await steps.FuseAndWriteAsync(new FuseRequest(job, pre.TemplateId, pre.Pages, regions, texts, pre.TimingsMs));

@@ -26,7 +26,8 @@ public class StepRecordsTests
     public void Records_that_cross_activities_survive_json()
     {
         var job = ScanJob.FromPath("scans/remittance/a.jpg", "\"e\"");
-        var region = new RegionRef(1, "sender", new BoxData(1.5, 2.25, 30.125, 40), new BoxData(3, 4, 5, 6.0000001), 120, "w/page-001/crop-001.png");
+        var region = new RegionRef(1, "sender", new BoxData(1.5, 2.25, 30.125, 40), new BoxData(3, 4, 5, 6.0000001), 120,
+            new CropRef("w/page-001-crops.png", 10, 0, 31, 41), "0123456789-");
         var request = new FuseRequest(job, "remittance", [], [region], [new TextRead("김철수", 0.93)],
             new Dictionary<string, double> { ["decodeMs"] = 1.5 });
 
