@@ -174,7 +174,7 @@ public static class DurableBenchCommand
         clock.Add(1, watch);
         var regions = detections.SelectMany(d => d.Regions).ToList();
         var batches = RecognitionBatches.Plan(regions.Select(r => r.TemplateBox.ToBox()).ToList(), pre.RecognitionBatchSize);
-        var reads = await Task.WhenAll(batches.Select(b => steps.RecognizeAsync(new RecognizeRequest(b.Select(i => regions[i].Crop).ToList()), ct)));
+        var reads = await Task.WhenAll(batches.Select(b => steps.RecognizeAsync(new RecognizeRequest(b.Select(i => regions[i].Crop).ToList(), b.Select(i => regions[i].Kind).ToList()), ct)));
         clock.Add(2, watch);
         var texts = new TextRead[regions.Count];
         for (int b = 0; b < batches.Count; b++)

@@ -33,6 +33,8 @@ public static class DurableBackend
             // one host per task hub locally: the app lease (a blob lease that keeps a second app version off the hub)
             // would only make a restart after a crash wait for it to expire
             UseAppLease = false,
+            ExtendedSessionsEnabled = options.ExtendedSessions,
+            ExtendedSessionIdleTimeout = TimeSpan.FromSeconds(options.ExtendedSessionIdleSeconds),
             LoggerFactory = loggerFactory,
         };
         return new AzureStorageOrchestrationService(settings);

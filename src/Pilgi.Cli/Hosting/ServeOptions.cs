@@ -50,6 +50,15 @@ public sealed partial class ServeOptions
     /// </summary>
     public double MessageVisibilitySeconds { get; set; } = 300;
 
+    /// <summary>
+    /// Keeps a running scan's orchestration in memory between its steps (Durable Task "extended sessions"), so
+    /// each step's result does not reload the scan's history from the table; an idle session is let go after
+    /// <see cref="ExtendedSessionIdleSeconds"/>.
+    /// </summary>
+    public bool ExtendedSessions { get; set; } = true;
+
+    public double ExtendedSessionIdleSeconds { get; set; } = 30;
+
     /// <summary>This worker's name in the partition table (unique per process unless set).</summary>
     public string? WorkerId { get; set; }
 
@@ -100,6 +109,7 @@ public sealed partial class ServeOptions
         Positive(MaxConcurrentOrchestrations, nameof(MaxConcurrentOrchestrations));
         Positive(MaxScansInFlight, nameof(MaxScansInFlight));
         Positive(FollowSeconds, nameof(FollowSeconds));
+        Positive(ExtendedSessionIdleSeconds, nameof(ExtendedSessionIdleSeconds));
         if (PartitionCount is < 1 or > 16) throw new ArgumentException($"{SectionName}:{nameof(PartitionCount)} must be 1-16.");
     }
 

@@ -76,7 +76,7 @@ public sealed class ReadScanOrchestrator : TaskOrchestrator<ScanJob, ReadScanOut
             context.SetCustomStatus(stage);
             var batches = RecognitionBatches.Plan(regions.Select(r => r.TemplateBox.ToBox()).ToList(), pre.RecognitionBatchSize);
             var reads = await Task.WhenAll(batches.Select(batch => context.CallActivityAsync<RecognizeResult>(
-                RecognizeBatchActivity.Name, new RecognizeRequest(batch.Select(i => regions[i].Crop).ToList(), batch.Select(i => regions[i].Alphabet).ToList(),
+                RecognizeBatchActivity.Name, new RecognizeRequest(batch.Select(i => regions[i].Crop).ToList(), batch.Select(i => regions[i].Kind).ToList(),
                     job.TraceParent), options)));
             clock.Done(stage, context.CurrentUtcDateTime);
             var texts = new TextRead[regions.Count];

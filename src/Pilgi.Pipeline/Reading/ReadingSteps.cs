@@ -132,7 +132,11 @@ public sealed class ReadingSteps
 
     /// <summary>The characters the region's field may hold (<see cref="FieldAlphabets"/>); null when unrestricted or unassigned.</summary>
     public static string? AlphabetFor(FormReference form, HandwritingRegion region) =>
-        region.FieldKey is { } key && form.Template.TryGetField(key) is { } field ? FieldAlphabets.For(field.Kind) : null;
+        KindOf(form, region) is { } kind ? FieldAlphabets.For(kind) : null;
+
+    /// <summary>The kind of the region's field; null when the region is not in a field.</summary>
+    public static FieldKind? KindOf(FormReference form, HandwritingRegion region) =>
+        region.FieldKey is { } key && form.Template.TryGetField(key) is { } field ? field.Kind : null;
 
     /// <summary>Every crop, in the batches <see cref="RecognitionBatches.Plan"/> makes of the regions; results in region order.</summary>
     public async Task<IReadOnlyList<TextRecognition>> RecognizeAsync(IReadOnlyList<HandwritingRegion> regions,

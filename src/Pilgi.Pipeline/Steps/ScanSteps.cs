@@ -92,7 +92,7 @@ public sealed class ScanSteps
         var blob = WorkBlobs.CropSheet(request.WorkPrefix, request.Page.Page);
         await WriteImageAsync(StorageNames.Work, blob, sheet.Image, cancellationToken).ConfigureAwait(false);
         var regions = detection.Regions.Select((region, i) =>
-            RegionRef.From(region, CropRef.From(blob, sheet.Places[i]), ReadingSteps.AlphabetFor(form, region))).ToList();
+            RegionRef.From(region, CropRef.From(blob, sheet.Places[i]), ReadingSteps.KindOf(form, region))).ToList();
         return new DetectResult(request.Page.Page, regions, Math.Round(ms, 1));
     }
 
@@ -105,7 +105,7 @@ public sealed class ScanSteps
             sheets[blob] = await ReadImageAsync(StorageNames.Work, blob, cancellationToken).ConfigureAwait(false);
         var crops = request.Crops.Select(c => CutOut(sheets[c.Blob], c)).ToArray();
         var clock = Stopwatch.StartNew();
-        var alphabets = request.Alphabets ?? new string?[crops.Length];
+        var alphabets = request.Alphabets();
         var texts = await _reading.RecognizeBatchAsync(crops, alphabets, cancellationToken).ConfigureAwait(false);
         if (texts.Count != crops.Length)
             throw new InvalidOperationException($"The recogniser returned {texts.Count} reads for {crops.Length} crops.");

@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
 using Pilgi.Core.Fusion;
 using Pilgi.Core.Geometry;
 using Pilgi.Core.Registration;
+using Pilgi.Core.Templates;
 using Pilgi.Inference.Detection;
 using Pilgi.Inference.Recognition;
 using Pilgi.Pipeline.Orchestration;
@@ -46,18 +48,22 @@ public sealed record PageRef(int Page, string Blob, int Width, int Height, IRead
 /// <summary>Where a region's crop is stored: a rectangle of its page's crop sheet (<see cref="CropSheet"/>) in the work container.</summary>
 public sealed record CropRef(string Blob, int X, int Y, int W, int H)
 {
+    [JsonIgnore]
     public IntRect Rect => new(X, Y, W, H);
 
     public static CropRef From(string blob, IntRect rect) => new(blob, rect.X, rect.Y, rect.W, rect.H);
 }
 
 /// <summary>A handwritten region found on a page, with its crop stored in the work container.</summary>
-/// <remarks><see cref="Alphabet"/> is what the field's kind may hold (null: anything), for the recogniser.</remarks>
+/// <remarks><see cref="Kind"/> is the JSON name of its field's kind (null: no field), which bounds what the recogniser
+/// may read in it (<see cref="FieldAlphabets"/>). The kind travels, not the alphabet: a name field's alphabet is
+/// 11,000 syllables, some 70 KB of JSON in every message and history row that carries the region.</remarks>
 public sealed record RegionRef(int Page, string? FieldKey, BoxData ScanBox, BoxData TemplateBox, int InkPixels, CropRef Crop,
-    string? Alphabet = null)
+    string? Kind = null)
 {
-    public static RegionRef From(HandwritingRegion region, CropRef crop, string? alphabet = null) =>
-        new(region.Page, region.FieldKey, BoxData.From(region.ScanBox), BoxData.From(region.TemplateBox), region.InkPixels, crop, alphabet);
+    public static RegionRef From(HandwritingRegion region, CropRef crop, FieldKind? kind = null) =>
+        new(region.Page, region.FieldKey, BoxData.From(region.ScanBox), BoxData.From(region.TemplateBox), region.InkPixels, crop,
+            kind?.ToJsonName());
 
     public HandwritingRegion ToRegion() => new(ScanBox.ToBox(), TemplateBox.ToBox(), Page, FieldKey, InkPixels);
 }
@@ -90,9 +96,15 @@ public sealed record DetectRequest(string ScanName, string TemplateId, PageRef P
 public sealed record DetectResult(int Page, IReadOnlyList<RegionRef> Regions, double DetectionMs);
 
 /// <summary>Input of the recognise step: the crops of one batch (each crop sheet is read once).</summary>
-/// <remarks><see cref="Alphabets"/>: per crop, the characters it may hold (null entries or list: unrestricted);
-/// <see cref="TraceParent"/>: the scan's trace (<see cref="ScanJob.TraceParent"/>).</remarks>
-public sealed record RecognizeRequest(IReadOnlyList<CropRef> Crops, IReadOnlyList<string?>? Alphabets = null, string? TraceParent = null);
+/// <remarks><see cref="Kinds"/>: per crop, its field's kind (<see cref="RegionRef.Kind"/>; null entries or list: read
+/// unrestricted); <see cref="TraceParent"/>: the scan's trace (<see cref="ScanJob.TraceParent"/>).</remarks>
+public sealed record RecognizeRequest(IReadOnlyList<CropRef> Crops, IReadOnlyList<string?>? Kinds = null, string? TraceParent = null)
+{
+    /// <summary>Per crop, the characters it may hold (<see cref="FieldAlphabets"/>; null: any).</summary>
+    public IReadOnlyList<string?> Alphabets() => Crops.Select((_, i) => Kinds is { } kinds && i < kinds.Count && kinds[i] is { } name
+        ? FieldKinds.TryParse(name, out var kind) ? FieldAlphabets.For(kind) : throw new InvalidOperationException($"Unknown field kind '{name}'.")
+        : null).ToList();
+}
 
 /// <summary>One read per crop, in the request's order.</summary>
 public sealed record RecognizeResult(IReadOnlyList<TextRead> Texts, double RecognitionMs);

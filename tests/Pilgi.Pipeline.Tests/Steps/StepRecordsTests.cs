@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Pilgi.Core.Geometry;
 using Pilgi.Core.Registration;
+using Pilgi.Core.Templates;
 using Pilgi.Pipeline.Orchestration;
 using Pilgi.Pipeline.Steps;
 
@@ -27,7 +28,7 @@ public class StepRecordsTests
     {
         var job = ScanJob.FromPath("scans/remittance/a.jpg", "\"e\"");
         var region = new RegionRef(1, "sender", new BoxData(1.5, 2.25, 30.125, 40), new BoxData(3, 4, 5, 6.0000001), 120,
-            new CropRef("w/page-001-crops.png", 10, 0, 31, 41), "0123456789-");
+            new CropRef("w/page-001-crops.png", 10, 0, 31, 41), "rrn");
         var request = new FuseRequest(job, "remittance", [], [region], [new TextRead("김철수", 0.93)],
             new Dictionary<string, double> { ["decodeMs"] = 1.5 });
 
@@ -38,5 +39,18 @@ public class StepRecordsTests
         Assert.Equal(region, back.Regions.Single());
         Assert.Equal(new TextRead("김철수", 0.93), back.Texts.Single());
         Assert.DoesNotContain("InstanceId", json); // computed job properties stay out of the history
+    }
+
+    [Fact]
+    public void Crops_carry_their_field_kind_and_the_recogniser_gets_the_kind_s_alphabet()
+    {
+        var crop = new CropRef("w/page-001-crops.png", 0, 0, 5, 5);
+
+        var request = new RecognizeRequest([crop, crop, crop], ["name", null, "rrn"]);
+
+        Assert.Equal([FieldAlphabets.For(FieldKind.Name), null, FieldAlphabets.For(FieldKind.Rrn)], request.Alphabets());
+        Assert.True(JsonSerializer.Serialize(request).Length < 300, "the alphabets themselves crossed the activity boundary");
+        Assert.Equal([null, null], new RecognizeRequest([crop, crop]).Alphabets());
+        Assert.Throws<InvalidOperationException>(() => new RecognizeRequest([crop], ["no_such_kind"]).Alphabets());
     }
 }
