@@ -5,10 +5,12 @@
 # (what `dotnet run --project src/Pilgi.Cli -c Release -- serve --storage ...` runs, real models) as a child process,
 # uploads the sample forms, then the N scans at once, and waits until every scan has its result or error record, or
 # SOAK_TIMEOUT_S passes (default 300 + 10 s per scan). Then it reports: completed, failures, duplicates, scans/min,
-# the host's peak RSS (VmHWM from /proc/<pid>/status, sampled) and the task hub's queue backlog (control and
-# work-item queues, which must drain to 0), and stops the host (SIGTERM) and Azurite. Exits 0 when all N completed
-# once, none failed, the backlog drained and the host stopped cleanly. Settings: SOAK_TIMEOUT_S, SOAK_POLL_SECONDS (serve's, default 2),
-# SOAK_KEEP=1 keeps the work folder (host log, samples of memory and backlog). Run it on otherwise idle cores.
+# the host's peak RSS (VmHWM from /proc/<pid>/status, sampled), the task hub's queue backlog (control and work-item
+# queues: bounded by the scans in flight during the burst, since the host admits MaxScansInFlight at a time and the
+# rest wait in storage; 0 after it) and the pace in each quarter of the burst, and stops the host (SIGTERM) and
+# Azurite. Exits 0 when all N completed once, none failed, the queues stayed bounded and drained, and the host
+# stopped cleanly. Settings: SOAK_TIMEOUT_S, SOAK_POLL_SECONDS (serve's, default 2), SOAK_KEEP=1 keeps the work
+# folder (host log, samples of memory and backlog). Run it on otherwise idle cores.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -62,14 +64,17 @@ for _ in $(seq 1 600); do
 done
 echo "soak: serve is pid $host_pid, task hub '$hub'; uploading $n scans"
 
-# memory and backlog every 2 s while it runs: "<seconds> <VmRSS kB> <VmHWM kB> <messages in the hub's queues>"
+# memory and backlog every 2 s while it runs:
+#   "<seconds> <VmRSS kB> <VmHWM kB> <messages in the hub's queues> <scans ended> <scans uploaded>"
 (
   t0=$(date +%s)
   while kill -0 "$host_pid" 2>/dev/null; do
     rss=$(awk '/^VmRSS/ {print $2}' "/proc/$host_pid/status" 2>/dev/null)
     hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$host_pid/status" 2>/dev/null)
     backlog=$(storage queues "$hub" 2>/dev/null | awk '{s += $2} END {print s + 0}')
-    echo "$(($(date +%s) - t0)) ${rss:-0} ${hwm:-0} $backlog" >>"$work/samples"
+    ended_now=$(grep -c '/soak/[0-9]*\.jpg  template=' "$log")
+    uploaded_now=$(storage blobs scans 2>/dev/null | grep -c '/soak/')
+    echo "$(($(date +%s) - t0)) ${rss:-0} ${hwm:-0} $backlog ${ended_now:-0} ${uploaded_now:-0}" >>"$work/samples"
     sleep 2
   done
 ) &
@@ -149,8 +154,25 @@ print(f"duplicates:          {len(twice)} scans logged more than once, {len(both
 print(f"host:                peak RSS (VmHWM) {int(hwm_kb) / 1024:.0f} MiB; still serving after the burst: {alive}; "
       f"stopped cleanly on SIGTERM: {stopped}")
 print(f"backlog:             at most {peak_backlog} messages in the hub's queues during the burst; {backlog} after it")
+# the burst waits in storage, not in the durable queues: their messages stay bounded by the scans in flight
+# (MaxScansInFlight), far below the burst; and the pace holds from the first quarter of the burst to the last
+queue_bounded = peak_backlog < max(50, n // 4)
+done_at = [(int(s[0]), int(s[4])) for s in samples if len(s) >= 6]
+quarters = []
+for k in range(4):
+    lo, hi = n * k // 4, n * (k + 1) // 4
+    t_lo = next((t for t, d in done_at if d >= lo), None)
+    t_hi = next((t for t, d in done_at if d >= hi), None)
+    if t_lo is not None and t_hi is not None and t_hi > t_lo:
+        quarters.append(60 * (hi - lo) / (t_hi - t_lo))
+if quarters:
+    print("pace:                " + ", ".join(f"{q:.0f}" for q in quarters) + " scans/min in the burst's four quarters")
+mib = [int(s[1]) / 1024 for s in samples if int(s[1]) > 0]
+if mib:
+    third = max(1, len(mib) // 3)
+    print(f"memory (VmRSS):      first third of the run at most {max(mib[:third]):.0f} MiB, last third at most {max(mib[-third:]):.0f} MiB")
 ok = (completed == n and not failed and not twice and not both and sum(statuses.values()) == n
-      and statuses.get("Completed", 0) == n and backlog == "0" and alive == "yes" and stopped == "yes")
+      and statuses.get("Completed", 0) == n and backlog == "0" and queue_bounded and alive == "yes" and stopped == "yes")
 print("soak: " + ("passed" if ok else "FAILED"))
 sys.exit(0 if ok else 1)
 PY

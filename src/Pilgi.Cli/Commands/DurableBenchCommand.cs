@@ -151,9 +151,12 @@ public static class DurableBenchCommand
             var outcomes = ended.GroupBy(e => e.Outcome).Select(g => $"{g.Count()} {g.Key}").Order(StringComparer.Ordinal);
             System.Console.WriteLine($"{"",-12} {string.Join(", ", outcomes)}{(done ? "" : ", some still in flight")}; uploading took {upload:0.0} s (not counted)");
             System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"overhead per scan vs in-process: {(durable - inProcess) / n:+0.000;-0.000} s ({100 * (durable / inProcess - 1):+0.0;-0.0} % " +
-                $"of the in-process time; target <= 15 %): work blobs and storage {(stepsSeconds - inProcess) / n:+0.000;-0.000} s, " +
-                $"orchestration {(durable - stepsSeconds) / n:+0.000;-0.000} s ({100 * (durable / stepsSeconds - 1):+0.0;-0.0} % of the steps)"));
+                $"orchestration overhead per scan: {(durable - stepsSeconds) / n:+0.000;-0.000} s = " +
+                $"{100 * (durable - stepsSeconds) / inProcess:+0.0;-0.0} % of the in-process time (target <= 15 %; " +
+                $"{100 * (durable / stepsSeconds - 1):+0.0;-0.0} % of the steps)\n" +
+                $"all overhead per scan vs in-process: {(durable - inProcess) / n:+0.000;-0.000} s ({100 * (durable / inProcess - 1):+0.0;-0.0} %): " +
+                $"the orchestration, and the work blobs and storage {(stepsSeconds - inProcess) / n:+0.000;-0.000} s " +
+                $"({100 * (stepsSeconds / inProcess - 1):+0.0;-0.0} %)"));
         }
         finally
         {
