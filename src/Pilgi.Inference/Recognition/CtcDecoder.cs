@@ -46,10 +46,12 @@ public static class CtcDecoder
     /// The likeliest distinct texts (trimmed), best first, by CTC prefix beam search: each frame extends the
     /// <paramref name="beamWidth"/> best prefixes by the blank and by the few likeliest allowed classes of that frame
     /// (<paramref name="classesPerFrame"/>, those of probability at least <see cref="MinClassProbability"/>).
-    /// Scores are natural-log probabilities summed over the alignments the beam kept.
+    /// Scores are natural-log probabilities summed over the alignments the beam kept; at most <paramref name="count"/>
+    /// readings, none more than <paramref name="maxGap"/> below the best.
     /// </summary>
     public static IReadOnlyList<ReadCandidate> BeamSearch(ReadOnlySpan<float> probs, int frames, int classes, int blank,
-        IReadOnlyList<string> charset, bool[]? allowed = null, int beamWidth = 12, int classesPerFrame = 4, int count = 6)
+        IReadOnlyList<string> charset, bool[]? allowed = null, int beamWidth = 12, int classesPerFrame = 4, int count = 6,
+        double maxGap = double.PositiveInfinity)
     {
         // prefix -> (log P ending in blank, log P ending in a symbol, last symbol class)
         var beams = new Dictionary<string, (double Blank, double Symbol, int Last)>(StringComparer.Ordinal) { [""] = (0, double.NegativeInfinity, -1) };
@@ -91,9 +93,16 @@ public static class CtcDecoder
             double score = LogAdd(pb, ps);
             texts[text] = texts.TryGetValue(text, out var s) ? LogAdd(s, score) : score;
         }
-        return texts.Where(kv => kv.Key.Length > 0).OrderByDescending(kv => kv.Value).Take(count)
-            .Select(kv => new ReadCandidate(kv.Key, kv.Value)).ToList();
+        var ranked = texts.Where(kv => kv.Key.Length > 0).OrderByDescending(kv => kv.Value).Take(count).ToList();
+        return ranked.TakeWhile(kv => kv.Value >= ranked[0].Value - maxGap).Select(kv => new ReadCandidate(kv.Key, kv.Value)).ToList();
     }
+
+    /// <summary>
+    /// Natural-log distance below the best reading beyond which readings are not offered: wider than the margin
+    /// within which fusion may prefer a valid or plausible reading (<c>FusionOptions.CandidateMargin</c>, 6), so no
+    /// reading fusion could choose is cut, while the records that carry the readings stay small.
+    /// </summary>
+    public const double AlternativeGap = 10;
 
     /// <summary>Frame probabilities below this are not followed by the beam.</summary>
     public const float MinClassProbability = 1e-3f;

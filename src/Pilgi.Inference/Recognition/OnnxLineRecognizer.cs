@@ -119,7 +119,8 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
             if (read.Text.Length == 0) { results[k] = read; continue; }
             var searches = new List<IReadOnlyList<Core.Fusion.ReadCandidate>>(1 + scripts.Length)
             {
-                CtcDecoder.BeamSearch(lineProbs, usable, classes, _model.Blank, _model.Charset, allowed),
+                CtcDecoder.BeamSearch(lineProbs, usable, classes, _model.Blank, _model.Charset, allowed, BeamWidth, count: Candidates,
+                    maxGap: CtcDecoder.AlternativeGap),
             };
             foreach (var script in scripts)
                 searches.Add(CtcDecoder.BeamSearch(lineProbs, usable, classes, _model.Blank, _model.Charset, script, count: ScriptCandidates));
@@ -127,6 +128,14 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
         }
         return results;
     }
+
+    // A wide beam and many readings, cut at AlternativeGap below the best: fusion then finds the valid, plausible
+    // reading (an RRN's check digit, a date that exists, a phone's area code) where the recogniser's likeliest is not.
+    // On the held-out writers' forms, fields exact 0.793 / 0.789 (seeds 11 / 13) with 12 beams and 6 readings,
+    // 0.800 / 0.791 with 24 and 12, 0.800 / 0.796 with 48 and 24; the cut changes nothing and keeps the records small.
+    private const int BeamWidth = 48;
+
+    private const int Candidates = 24;
 
     /// <summary>Readings offered per script where an alphabet holds two (<see cref="CtcDecoder.ScriptSubsets"/>).</summary>
     private const int ScriptCandidates = 3;

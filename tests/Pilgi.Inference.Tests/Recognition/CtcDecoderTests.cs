@@ -89,6 +89,28 @@ public class CtcDecoderTests
     }
 
     [Fact]
+    public void Beam_search_offers_no_reading_further_than_the_gap_below_the_best()
+    {
+        var probs = Rows(
+            [0.05f, 0.9f, 0.03f, 0.02f],
+            [0.9f, 0.05f, 0.03f, 0.02f],
+            [0.02f, 0.5f, 0.46f, 0.02f],
+            [0.9f, 0.05f, 0.03f, 0.02f]);
+        var all = CtcDecoder.BeamSearch(probs, 4, 4, 0, Charset, count: 20);
+
+        var near = CtcDecoder.BeamSearch(probs, 4, 4, 0, Charset, count: 20, maxGap: 3);
+
+        Assert.Contains(all, c => c.LogProbability < all[0].LogProbability - 3);
+        Assert.Equal(all.Where(c => c.LogProbability >= all[0].LogProbability - 3), near);
+    }
+
+    [Fact]
+    public void The_gap_leaves_every_reading_fusion_may_still_prefer()
+    {
+        Assert.True(CtcDecoder.AlternativeGap > new Pilgi.Core.Fusion.FusionOptions().CandidateMargin);
+    }
+
+    [Fact]
     public void Beam_search_keeps_to_the_allowed_classes()
     {
         var probs = Rows([0.05f, 0.1f, 0.05f, 0.8f], [0.9f, 0.05f, 0.03f, 0.02f]);
