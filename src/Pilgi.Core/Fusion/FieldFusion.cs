@@ -84,6 +84,10 @@ public static class FieldFusion
             // bank names are read without alternatives: one letter off a known name is that name, to be reviewed
             if (kind == FieldKind.Bank && KnownBanks.TryCorrect(reads[f].Value, out var bank))
                 reads[f] = reads[f] with { Value = bank, Corrected = true };
+            // an address is read without alternatives: a province, city, district or apartment brand one letter part
+            // off exactly one known name is that name (reviewed)
+            if (kind == FieldKind.Address && KoreanAddresses.TryCorrect(reads[f].Value, out var mended))
+                reads[f] = reads[f] with { Value = mended, Corrected = true };
             // an e-mail address in free text: lower case, and a provider's domain misread by a letter or two is that
             // provider's (reviewed)
             if (kind == FieldKind.Text && EmailAddresses.TryNormalize(reads[f].Value, out var address, out bool domainCorrected))
