@@ -28,8 +28,9 @@ public static class DurableBenchCommand
         "      [--models <dir>] [--keep]\n" +
         "    N (default 200) copies of the sample scans, under distinct names, through the local durable host (a fresh\n" +
         "    task hub; A activities and K scans at once, defaults as serve) and in this process as `process` does it (read,\n" +
-        "    result and overlay files; P at once, default one per core), and the same steps called directly on the same storage: scans/min of each, and the\n" +
-        "    overhead per scan of the work blobs and storage (steps vs in-process) and of the orchestration (durable vs steps).\n" +
+        "    result and overlay files; P at once, default one per core), and the same steps called directly on the same\n" +
+        "    storage: scans/min of each, and the overhead per scan of the work blobs and storage (steps vs in-process) and\n" +
+        "    of the orchestration (durable vs steps).\n" +
         "    Sample templates missing from 'templates' are added; the bench's blobs and task hub are deleted unless --keep.";
 
     public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
@@ -134,17 +135,16 @@ public static class DurableBenchCommand
             System.Console.WriteLine($"{"",-12} s/scan in each: {stepClock.Summary(n)}");
 
             clock.Restart();
-            var uploaded = new ConcurrentBag<ScanJob>();
-            await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (item, token) =>
-                uploaded.Add(ScanJob.FromBlob(StorageNames.Scans, item.Name,
-                    await blobs.WriteAsync(StorageNames.Scans, item.Name, item.Bytes, "image/jpeg", token))));
+            var uploaded = new ScanJob[items.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+                async (i, token) => uploaded[i] = ScanJob.FromBlob(StorageNames.Scans, items[i].Name,
+                    await blobs.WriteAsync(StorageNames.Scans, items[i].Name, items[i].Bytes, "image/jpeg", token)));
             double upload = clock.Elapsed.TotalSeconds;
             jobs.AddRange(uploaded);
 
-            // in upload order, at most MaxScansInFlight at once, as serve admits a burst
-            var byName = uploaded.ToDictionary(j => j.BlobName, StringComparer.Ordinal);
+            // in the items' order, at most MaxScansInFlight at once, as serve admits a burst
             clock.Restart();
-            foreach (var item in items) host.Watcher.Enqueue(byName[item.Name]);
+            foreach (var job in uploaded) host.Watcher.Enqueue(job);
             bool done = await host.Watcher.RunQueuedAsync(TimeSpan.FromHours(2), ct);
             double durable = clock.Elapsed.TotalSeconds;
             Report("durable", n, durable, inProcess);
