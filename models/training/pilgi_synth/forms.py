@@ -246,7 +246,7 @@ def stamp_seal(page, rng, spot, name_box, name_value):
 
 # -- one filled page ------------------------------------------------------------------------------------------------
 
-def fill(layout, rng, writer_fonts, blank_rate=BLANK_RATE, seal_rate=SEAL_RATE, render_scale=1.0):
+def fill(layout, rng, writer_fonts, blank_rate=BLANK_RATE, seal_rate=SEAL_RATE, render_scale=1.0, hand=None):
     """Returns (page HxWx3 uint8, [(field, text, [x, y, w, h])], {"writer": name, "seal": where or None})."""
     page = np.array(layout.array(), copy=True)
     amount_value = values.amount_number(rng)
@@ -261,7 +261,7 @@ def fill(layout, rng, writer_fonts, blank_rate=BLANK_RATE, seal_rate=SEAL_RATE, 
     usable = [(w, p) for w, p in writer_fonts if hw.supports(p, all_text)]
     if not usable:
         raise RuntimeError(f"no writer font covers {all_text!r}")
-    style = hw.sample_style(rng, usable, 100)
+    style = hw.sample_style(rng, usable, 100, **(hand or {}))
     writer = Writer(style, hw.ink_colour(rng), rng.uniform(0.40, 0.56), rng.uniform(0.50, 0.68), render_scale)
     written = []
     for fld in layout.fields:
@@ -286,11 +286,12 @@ def _quad(matrix, box):
     return [round(v, 1) for v in xs], [round(v, 1) for v in ys]
 
 
-def make_sample(layout_name, stem, rng, writer_fonts, fmt=None, jpeg_quality=None, dpi=None):
-    """Returns (Scan, label dict, info dict)."""
+def make_sample(layout_name, stem, rng, writer_fonts, fmt=None, jpeg_quality=None, dpi=None, hand=None):
+    """Returns (Scan, label dict, info dict). hand: extra handwriting.sample_style arguments (pen writers, real
+    digits)."""
     layout = layouts.get(layout_name)
     dpi = dpi or scanner.choose_dpi(rng)
-    page, written, meta = fill(layout, rng, writer_fonts, render_scale=dpi / scanner.REFERENCE_DPI)
+    page, written, meta = fill(layout, rng, writer_fonts, render_scale=dpi / scanner.REFERENCE_DPI, hand=hand)
     sc = scanner.scan(page, rng, fmt=fmt, jpeg_quality=jpeg_quality, dpi=dpi)
     boxes = []
     w, h = sc.image.size

@@ -11,12 +11,12 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 from scipy import ndimage
 
-from . import drawn_digits
+from . import drawn_digits, pen, real_digits
 
 
 class WriterStyle:
     def __init__(self, font_path, size, slant, spacing, jitter, stroke, elastic, pressure, baseline_tilt, writer="",
-                 aspect=1.0, nib=None, mix=0.0, mix_fonts=(), digit_hand=None):
+                 aspect=1.0, nib=None, mix=0.0, mix_fonts=(), digit_hand=None, pen=None):
         self.font_path = font_path
         self.size = size              # nominal glyph em size in pixels
         self.slant = slant            # horizontal shear (x += slant * (y - baseline))
@@ -32,6 +32,7 @@ class WriterStyle:
         self.mix = mix                # chance that a character comes from another training font (novel hands)
         self.mix_fonts = mix_fonts    # font paths to mix from
         self.digit_hand = digit_hand  # None, or a DigitHand that draws the digits instead of the font
+        self.pen = pen                # None, or a pen.PenStyle: the line is redrawn as a ballpoint monoline
 
     def with_size(self, size):
         s = WriterStyle(**self.__dict__)
@@ -39,15 +40,27 @@ class WriterStyle:
         return s
 
 
-def sample_style(rng, fonts, size, variety=False, drawn_digits_share=0.0):
+def sample_style(rng, fonts, size, variety=False, drawn_digits_share=0.0, real_digits_share=0.0, digits_split="train",
+                 pen_share=0.0, skeleton_fonts=()):
     """fonts: list of (writer, path); size: nominal em size in pixels.
 
     variety adds what the first recogniser lacked on unseen writers: narrow and wide hands, flat-nib and brush-like
     strokes, and lines whose characters mix several training fonts (a hand none of the fonts has).
     drawn_digits_share: the chance that this writer's digits are drawn stroke by stroke (drawn_digits.DigitHand).
+    real_digits_share: the chance that this writer's digits are real people's (real_digits.RealDigitHand over the
+    digits_split samples); taken before drawn digits.
+    pen_share: the chance that this writer writes with a pen (pen.PenStyle): the glyphs' parts placed on their own and
+    the line redrawn along its centre line. A pen writer may take its skeletons from skeleton_fonts too ((writer, path),
+    printed fonts: redrawing removes the font's own shapes).
     """
-    writer, path = rng.choice(fonts)
     extra = {}
+    if pen_share > 0 and rng.random() < pen_share:
+        extra["pen"] = pen.PenStyle.sample(rng)
+        writer, path = rng.choice(list(fonts) + list(skeleton_fonts) if skeleton_fonts and rng.random() < 0.35
+                                  else fonts)
+        writer = f"pen:{writer}"
+    else:
+        writer, path = rng.choice(fonts)
     if variety:
         extra["aspect"] = math.exp(rng.uniform(math.log(0.72), math.log(1.3)))
         if size > 30 and rng.random() < 0.35:
@@ -55,7 +68,9 @@ def sample_style(rng, fonts, size, variety=False, drawn_digits_share=0.0):
         if rng.random() < 0.3:
             extra["mix"] = rng.uniform(0.15, 0.6)
             extra["mix_fonts"] = tuple(p for _, p in fonts if p != path)
-    if drawn_digits_share > 0 and rng.random() < drawn_digits_share:
+    if real_digits_share > 0 and rng.random() < real_digits_share:
+        extra["digit_hand"] = real_digits.RealDigitHand(rng, digits_split)
+    elif drawn_digits_share > 0 and rng.random() < drawn_digits_share:
         extra["digit_hand"] = drawn_digits.DigitHand(rng)
     return WriterStyle(
         font_path=path,
@@ -163,6 +178,8 @@ def render_line(text, style, rng, gaps=None):
             glyph, top, advance, xoff = style.digit_hand.render(ch, s, top_ref, height_ref, rng)
         else:
             glyph, top, advance, xoff = _render_char(font_path, ch, s, angle)
+            if style.pen is not None:
+                glyph = pen.jitter_parts(glyph, style.pen, s, rng)
         y = int(round(base_y + top + j * rng.uniform(-0.05, 0.05) * size + math.tan(style.baseline_tilt) * x))
         xi = int(round(x + xoff + j * rng.uniform(-0.03, 0.03) * size))
         gh, gw = glyph.shape
@@ -186,7 +203,9 @@ def render_line(text, style, rng, gaps=None):
     ink = _shear(ink, style.slant)
     if style.elastic > 0.05:
         ink = _elastic(ink, size, style.elastic, rng)
-    if style.nib is not None:
+    if style.pen is not None:
+        ink = pen.redraw(ink > 100, style.pen, size, rng).astype(np.float32)
+    elif style.nib is not None:
         ink = ndimage.grey_dilation(ink, footprint=style.nib)
     elif style.stroke > 0:
         ink = ndimage.grey_dilation(ink, size=(style.stroke + 1, style.stroke + 1))

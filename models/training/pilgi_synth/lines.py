@@ -16,11 +16,38 @@ KIND_WEIGHTS = {"name": 14, "rrn": 8, "date": 9, "phone": 9, "account": 9, "amou
 COMB_KINDS = ("rrn", "account", "phone", "date", "amount")
 
 
-def sample_text(rng, combs=0.0):
-    """A line's text, and whether it is written into a comb of per-digit cells (digits only, see comb_layout)."""
-    r = rng.random()
+def cheque_amount(rng):
+    """An amount as people write it in a cheque's amount box: any digits, dots or commas between thousands (or none),
+    sometimes a currency sign before or a closing dash after."""
+    value = rng.choice([rng.randrange(1, 1000), rng.randrange(1000, 100000), rng.randrange(1, 10000) * 1000,
+                        rng.randrange(100000, 100000000)])
+    sep = rng.choice([",", ".", "", ","])
+    t = f"{value:,}".replace(",", sep)
+    if rng.random() < 0.15:
+        t = "₩" + t
+    if rng.random() < 0.12:
+        t += rng.choice(["-", ".-", "원"])
+    return t
+
+
+def place_word(rng):
+    """One word of an address (a province, city, district, road or building name), as a word crop shows it."""
+    words = [w for w in values.value_for("address", rng).replace(",", " ").split()
+             if any("\uac00" <= c <= "\ud7a3" for c in w)]
+    return rng.choice(words)
+
+
+def sample_text(rng, combs=0.0, cheques=0.0, kinds=None):
+    """A line's text, and whether it is written into a comb of per-digit cells (digits only, see comb_layout).
+    kinds: only values of these kinds (KIND_WEIGHTS' names, "place": one word of an address, or "cheque")."""
+    if (cheques > 0 and rng.random() < cheques) or kinds == ("cheque",):
+        return cheque_amount(rng), False
+    r = 0.0 if kinds else rng.random()
     if r < 0.62:
-        kind = rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0]
+        if kinds and "place" in kinds and rng.random() < 1 / len(kinds):
+            return place_word(rng), False
+        pool = [k for k in KIND_WEIGHTS if not kinds or k in kinds]
+        kind = rng.choices(pool, weights=[KIND_WEIGHTS[k] for k in pool])[0]
         hints = {}
         if kind == "amount_hangul":
             hints["wrapped"] = rng.random() < 0.6
@@ -66,13 +93,27 @@ def comb_layout(value, rng):
 
 
 class LineRenderer:
-    def __init__(self, writers, printed_share=0.15, seed=0, variety=False, drawn_digits_share=0.0, combs=0.0):
+    def __init__(self, writers, printed_share=0.15, seed=0, variety=False, drawn_digits_share=0.0, combs=0.0,
+                 pen_share=0.0, real_digits_share=0.0, digits_split="train", cheques=0.0, binarised=0.0,
+                 printed_skeletons=True, kinds=None):
+        """pen_share: writers who write with a pen (their glyphs' skeletons, printed fonts' too, redrawn);
+        real_digits_share: writers whose digits are real people's (MNIST samples of digits_split);
+        cheques: lines that are cheque amounts; binarised: crops thresholded to black and white, as some systems
+        send them; printed_skeletons: pen writers may redraw printed fonts' skeletons (never for held-out writers)."""
         self.hand_fonts = fonts.writer_fonts(writers)
         self.printed = [("printed", p) for p in fonts.existing(fonts.PRINTED)]
         self.printed_share = printed_share
         self.variety = variety
         self.drawn_digits_share = drawn_digits_share
         self.combs = combs
+        self.pen_share = pen_share
+        self.real_digits_share = real_digits_share
+        self.digits_split = digits_split
+        self.cheques = cheques
+        self.binarised = binarised
+        self.kinds = tuple(kinds) if kinds else None
+        self.native_size = False  # True: crops at the size they were written (labelled sets), not the model's height
+        self.skeleton_fonts = [("printed", p) for _, p in self.printed] if printed_skeletons else []
         self.rng = random.Random(seed)
 
     def _style(self, text):
@@ -85,7 +126,10 @@ class LineRenderer:
                 style.elastic *= 0.3
             else:
                 style = hw.sample_style(rng, self.hand_fonts, size, variety=self.variety,
-                                        drawn_digits_share=self.drawn_digits_share)
+                                        drawn_digits_share=self.drawn_digits_share,
+                                        real_digits_share=self.real_digits_share, digits_split=self.digits_split,
+                                        pen_share=self.pen_share,
+                                        skeleton_fonts=self.skeleton_fonts)
             if hw.supports(style.font_path, text):
                 return style
         return None
@@ -95,7 +139,7 @@ class LineRenderer:
         rng = self.rng
         comb, gaps = False, None
         if text is None:
-            text, comb = sample_text(rng, self.combs)
+            text, comb = sample_text(rng, self.combs, self.cheques, self.kinds)
         if comb:
             text, gaps = comb_layout(text, rng)
         if not charset.covered(text):
@@ -133,8 +177,17 @@ class LineRenderer:
             buf = io.BytesIO()
             out.save(buf, "JPEG", quality=rng.randrange(25, 90))
             out = Image.open(io.BytesIO(buf.getvalue())).convert("L")
-        nw = max(4, int(round(W * LINE_HEIGHT / H)))
-        return np.asarray(out.resize((nw, LINE_HEIGHT), Image.BILINEAR), dtype=np.uint8)
+        if self.binarised > 0 and rng.random() < self.binarised:
+            # thresholded at the scan's resolution, as a capture system does, before the crop is scaled
+            g = np.asarray(out, dtype=np.float32)
+            cut = (float(np.percentile(g, 1)) + float(np.median(g))) / 2
+            out = Image.fromarray(np.where(g < cut, 0, 255).astype(np.uint8))
+        if self.native_size:
+            line = np.asarray(out, dtype=np.uint8)
+        else:
+            nw = max(4, int(round(W * LINE_HEIGHT / H)))
+            line = np.asarray(out.resize((nw, LINE_HEIGHT), Image.BILINEAR), dtype=np.uint8)
+        return line
 
     @staticmethod
     def _distractors(img, ml, mt, w, h, rng):

