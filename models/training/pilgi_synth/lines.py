@@ -1,5 +1,6 @@
 """Recogniser training lines: a text, rendered by one writer, cropped the way the pipeline crops a detected region."""
 import io
+import math
 import random
 
 import numpy as np
@@ -95,11 +96,11 @@ def comb_layout(value, rng):
 class LineRenderer:
     def __init__(self, writers, printed_share=0.15, seed=0, variety=False, drawn_digits_share=0.0, combs=0.0,
                  pen_share=0.0, real_digits_share=0.0, digits_split="train", cheques=0.0, binarised=0.0,
-                 printed_skeletons=True, kinds=None):
+                 printed_skeletons=True, kinds=None, backgrounds=0.0):
         """pen_share: writers who write with a pen (their glyphs' skeletons, printed fonts' too, redrawn);
         real_digits_share: writers whose digits are real people's (MNIST samples of digits_split);
         cheques: lines that are cheque amounts; binarised: crops thresholded to black and white, as some systems
-        send them; printed_skeletons: pen writers may redraw printed fonts' skeletons (never for held-out writers)."""
+        send them; backgrounds: crops on a printed security ground (cheques); printed_skeletons: pen writers may redraw printed fonts' skeletons (never for held-out writers)."""
         self.hand_fonts = fonts.writer_fonts(writers)
         self.printed = [("printed", p) for p in fonts.existing(fonts.PRINTED)]
         self.printed_share = printed_share
@@ -111,6 +112,7 @@ class LineRenderer:
         self.digits_split = digits_split
         self.cheques = cheques
         self.binarised = binarised
+        self.backgrounds = backgrounds
         self.kinds = tuple(kinds) if kinds else None
         self.native_size = False  # True: crops at the size they were written (labelled sets), not the model's height
         self.skeleton_fonts = [("printed", p) for _, p in self.printed] if printed_skeletons else []
@@ -164,6 +166,8 @@ class LineRenderer:
         img = np.full((H, W), paper, dtype=np.float32)
         img += np.random.default_rng(rng.randrange(1 << 30)).normal(0, rng.uniform(0, 6), (H, W))
         self._distractors(img, ml, mt, w, h, rng)
+        if self.backgrounds > 0 and rng.random() < self.backgrounds:
+            self._security_background(img, rng)
         ink_level = rng.uniform(0, 110)
         a = np.zeros((H, W), dtype=np.float32)
         a[mt:mt + h, ml:ml + w] = ink.astype(np.float32) / 255.0
@@ -201,6 +205,28 @@ class LineRenderer:
             x = rng.randrange(0, W)
             t = rng.randrange(1, 3)
             img[:, x:x + t] = np.minimum(img[:, x:x + t], level)
+
+    @staticmethod
+    def _security_background(img, rng):
+        """A cheque's or voucher's printed ground under the writing: guilloche waves, a tint gradient or fine dots."""
+        H, W = img.shape
+        yy, xx = np.mgrid[0:H, 0:W].astype(np.float32)
+        kind = rng.choice(["waves", "waves", "gradient", "dots"])
+        if kind == "waves":
+            period = rng.uniform(4, 14) * H / 50
+            theta = rng.uniform(0, math.pi)
+            wobble = rng.uniform(0, 3)
+            phase = (xx * math.cos(theta) + yy * math.sin(theta)) / period
+            phase += wobble * np.sin(2 * math.pi * xx / (period * rng.uniform(4, 12)))
+            lines_ = np.abs(np.sin(math.pi * phase)) < rng.uniform(0.1, 0.35)
+            img[lines_] -= rng.uniform(15, 70)
+        elif kind == "gradient":
+            ramp = np.linspace(0, 1, W, dtype=np.float32)[None, :] if rng.random() < 0.5 else \
+                np.linspace(0, 1, H, dtype=np.float32)[:, None]
+            img -= rng.uniform(20, 70) * (ramp if rng.random() < 0.5 else 1 - ramp)
+        else:
+            nrng = np.random.default_rng(rng.randrange(1 << 30))
+            img[nrng.random((H, W)) < rng.uniform(0.02, 0.1)] -= rng.uniform(40, 100)
 
     @staticmethod
     def _erase_stripes(img, paper, rng):
