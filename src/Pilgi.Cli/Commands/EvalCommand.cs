@@ -8,12 +8,17 @@ using Pilgi.Core.Templates;
 
 namespace Pilgi.Cli.Commands;
 
-/// <summary><c>eval --data &lt;dir&gt; --report &lt;file.json&gt;</c>: detection F1@IoU0.8, CER, exact fields, speed.</summary>
+/// <summary>
+/// <c>eval --data &lt;dir&gt; --report &lt;file.json&gt;</c>: detection F1@IoU0.8, CER, exact fields, speed; or
+/// <c>eval --lines &lt;dir&gt;</c>, the recogniser alone on line crops (<see cref="LineEvalCommand"/>).
+/// </summary>
 public static class EvalCommand
 {
     public const double Iou = 0.8;
 
-    public const string Usage =
+    public static string Usage { get; } = DataUsage + "\n\n" + LineEvalCommand.Usage;
+
+    private const string DataUsage =
         "eval --data <dir> [--report <file.json>] [--mismatches <file.tsv>] [--limit N] [--models <dir>] [--inference <url>]\n" +
         "    <dir> holds scans/, labels/ (AI Hub layout + handwritten/field) and templates/. Only a label's\n" +
         "    form_type is used while reading; the rest scores the result. --mismatches lists every field read wrong\n" +
@@ -22,7 +27,13 @@ public static class EvalCommand
 
     public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
     {
-        var data = args.Get("--data") ?? throw new UsageException("eval needs --data <dir>.");
+        var lines = args.Get("--lines");
+        var data = args.Get("--data");
+        if (lines is not null && data is not null)
+            throw new UsageException("eval takes --data <dir> (forms) or --lines <dir> (line crops), not both.");
+        if (lines is not null) return await LineEvalCommand.RunAsync(lines, args, ct);
+        if (args.Get("--kind") is not null) throw new UsageException("--kind is for eval --lines <dir>.");
+        if (data is null) throw new UsageException("eval needs --data <dir> (forms) or --lines <dir> (line crops).");
         var reportPath = args.Get("--report");
         var mismatchesPath = args.Get("--mismatches");
         var limit = args.Get("--limit") is null ? (int?)null : args.GetInt("--limit", 0);

@@ -29,10 +29,43 @@ public static class ReaderFactory
         var fusion = Fusion();
         if (inference is not null)
             return new FormReader(templates, new GuardedDecoder(), registrar, new RemoteHandwritingDetector(inference), new RemoteLineRecognizer(inference), fusion);
-        modelsDir ??= DefaultPaths.Models;
-        var recognizer = new OnnxLineRecognizer(ModelDescriptor.Load(Path.Combine(modelsDir, RecognizerDescriptor)), new OnnxSessionFactory());
-        return new FormReader(templates, new GuardedDecoder(), registrar, new TemplateSubtractionDetector(detection), recognizer, fusion);
+        return new FormReader(templates, new GuardedDecoder(), registrar, new TemplateSubtractionDetector(detection), Recognizer(modelsDir), fusion);
     }
+
+    /// <summary>
+    /// What a line crop read alone may be (<c>eval --lines</c>): the inference service's default crop limits
+    /// (<c>Pilgi:InferenceServer:CropLimits</c>), which take crops of any small size and one page only.
+    /// </summary>
+    public static ImageLimits CropLimits => new()
+    {
+        MaxBytes = 4L * 1024 * 1024,
+        MaxWidth = 8192,
+        MaxHeight = 2048,
+        MaxPixelsPerPage = 8_000_000,
+        MaxTotalPixels = 8_000_000,
+        MaxPages = 1,
+        MinWidth = 1,
+        MinHeight = 1,
+        DecodeTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    /// <summary>
+    /// The reading steps for line crops read alone (<see cref="ReadingSteps.ReadLinesAsync"/>): the recogniser and fusion
+    /// settings of <see cref="Create"/>, and the guarded decoder with <see cref="CropLimits"/> (seal ink whitened, as
+    /// when the page a crop comes from is decoded).
+    /// </summary>
+    public static ReadingSteps LineSteps(string? modelsDir = null, RemoteInferenceClient? inference = null)
+    {
+        var decoder = new GuardedDecoder(CropLimits);
+        var fusion = Fusion();
+        if (inference is not null)
+            return new ReadingSteps(decoder, new PageRegistrar(), new RemoteHandwritingDetector(inference), new RemoteLineRecognizer(inference), fusion);
+        return new ReadingSteps(decoder, new PageRegistrar(), new TemplateSubtractionDetector(), Recognizer(modelsDir), fusion);
+    }
+
+    /// <summary>The recogniser in this process: <c>&lt;models&gt;/recognizer/pilgi-rec.json</c> (default: the bundled models).</summary>
+    private static OnnxLineRecognizer Recognizer(string? modelsDir) =>
+        new(ModelDescriptor.Load(Path.Combine(modelsDir ?? DefaultPaths.Models, RecognizerDescriptor)), new OnnxSessionFactory());
 
     /// <summary>Fusion settings as the hosts read them: <c>Pilgi__Pipeline__Fusion__*</c> environment variables over the defaults.</summary>
     private static FusionOptions Fusion() =>

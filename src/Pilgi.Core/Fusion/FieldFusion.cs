@@ -31,6 +31,28 @@ public static class FieldFusion
         return Fuse(template, regions, pages, options, today);
     }
 
+    /// <summary>
+    /// One line read alone as a field of <paramref name="kind"/>: what <see cref="Fuse(FormTemplate, IReadOnlyList{RecognizedRegion}, IReadOnlyDictionary{int, AffineTransform}, FusionOptions?, DateOnly?)"/>
+    /// makes of a field whose only region is that line (its kind's checks choosing among <paramref name="alternatives"/>,
+    /// a bank or address name mended, an e-mail address normalised; validity and review as for a field), with no other
+    /// field of a form to weigh it against (an amount is not agreed with an amount in words).
+    /// </summary>
+    public static FieldResult FuseLine(FieldKind kind, string text, double confidence, IReadOnlyList<ReadCandidate>? alternatives = null,
+        FusionOptions? options = null, DateOnly? today = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var box = new Box(0, 0, 1, 1);
+        var template = new FormTemplate
+        {
+            Id = LineKey, Title = LineKey, PageWidth = 1, PageHeight = 1, Reference = "", ReferencePath = "",
+            Fields = [new TemplateField(LineKey, LineKey, kind, box)],
+        };
+        var line = new RecognizedRegion(box, 1, text, confidence, alternatives);
+        return Fuse(template, [line], AffineTransform.Identity, options, today).Fields[LineKey];
+    }
+
+    private const string LineKey = "line";
+
     /// <param name="scanToTemplateByPage">1-based page number -> map from scan pixels to template pixels.</param>
     /// <param name="today">The day the form is read, for <see cref="FieldValidator.IsPlausible"/> (dates not far in the
     /// future); null leaves dates unchecked against it.</param>

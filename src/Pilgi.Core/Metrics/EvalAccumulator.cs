@@ -89,11 +89,7 @@ public sealed class EvalAccumulator
 
     private void AddField(FieldSample field)
     {
-        string reference = TextNormalizer.Normalize(field.Reference);
-        string predicted = TextNormalizer.Normalize(field.Predicted);
-        int distance = EditDistance.Levenshtein(reference, predicted);
-        int length = EditDistance.Length(reference);
-        bool exact = field.Predicted is not null && reference == predicted;
+        var (distance, length, exact) = TextComparison.Of(field.Reference, field.Predicted);
 
         _all.Add(distance, length, exact);
         Tally(_byKind, field.Kind.ToJsonName()).Add(distance, length, exact);

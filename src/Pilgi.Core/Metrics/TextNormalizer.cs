@@ -2,7 +2,10 @@ using System.Text;
 
 namespace Pilgi.Core.Metrics;
 
-/// <summary>The comparison form of text for every metric: Unicode NFC with all whitespace removed.</summary>
+/// <summary>
+/// The comparison form of text for every metric: Unicode NFC with all whitespace removed; for the digits-only scores,
+/// the ASCII digits alone.
+/// </summary>
 public static class TextNormalizer
 {
     /// <summary>NFC, then every char.IsWhiteSpace character removed; null gives "".</summary>
@@ -14,5 +17,15 @@ public static class TextNormalizer
         foreach (char c in composed)
             if (!char.IsWhiteSpace(c)) builder.Append(c);
         return builder.Length == composed.Length ? composed : builder.ToString();
+    }
+
+    /// <summary>The ASCII digits 0-9 of the text, in order (composing to NFC would change none of them); null gives "".</summary>
+    public static string Digits(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var builder = new StringBuilder(text.Length);
+        foreach (char c in text)
+            if (char.IsAsciiDigit(c)) builder.Append(c);
+        return builder.ToString();
     }
 }

@@ -62,6 +62,10 @@ public sealed class ReadingSteps
     public Task<DecodedScan> DecodeAsync(byte[] data, string scanName, CancellationToken cancellationToken = default) =>
         _decoder.DecodeAsync(data, scanName, cancellationToken);
 
+    /// <summary>As <see cref="DecodeAsync(byte[], string, CancellationToken)"/>, reading the stream no further than the decoder's byte limit.</summary>
+    public Task<DecodedScan> DecodeAsync(Stream upload, string scanName, CancellationToken cancellationToken = default) =>
+        _decoder.DecodeAsync(upload, scanName, cancellationToken);
+
     /// <summary>
     /// The template named, or else the registered template that fits the page best (then <paramref name="coarse"/>
     /// is its coarse registration, which <see cref="RegisterPage"/> can start from).
@@ -170,9 +174,33 @@ public sealed class ReadingSteps
         for (int i = 0; i < regions.Count; i++)
             recognized.Add(new RecognizedRegion(regions[i].ScanBox, regions[i].Page, texts[i].Text, texts[i].Confidence, texts[i].Alternatives));
         var scanToTemplate = referenceToScanByPage.ToDictionary(kv => kv.Key, kv => kv.Value.Inverse());
-        // Korean forms are dated in Korean time; the day only decides which dates lie in the future
-        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime.AddHours(9));
-        var fused = FieldFusion.Fuse(form.Template, recognized, scanToTemplate, _fusion, today);
+        var fused = FieldFusion.Fuse(form.Template, recognized, scanToTemplate, _fusion, Today());
         return new ScanResult { Template = form.Template.Id, Fields = fused.Fields, Regions = fused.Regions };
     }
+
+    /// <summary>
+    /// Line crops read on their own, each as the crop of a field of <paramref name="kind"/> is read in a scan: in the
+    /// recogniser batches <see cref="RecognizeAsync"/> plans (on the crops' own shapes), within the kind's alphabet,
+    /// then fused as a lone field of that kind (<see cref="FieldFusion.FuseLine"/>: its checks choose among the
+    /// alternatives, nothing is weighed against other fields). A null kind reads any character and keeps the
+    /// recogniser's text as it is, as for handwriting outside every field. Reads in crop order.
+    /// </summary>
+    public async Task<IReadOnlyList<LineReading>> ReadLinesAsync(IReadOnlyList<GrayImage> crops, FieldKind? kind,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(crops);
+        var regions = crops.Select(c => new Box(0, 0, c.Width, c.Height)).Select(b => new HandwritingRegion(b, b, 1, null, 0)).ToList();
+        string? alphabet = kind is { } k ? FieldAlphabets.For(k) : null;
+        var texts = await RecognizeAsync(regions, crops, Enumerable.Repeat(alphabet, crops.Count).ToList(), cancellationToken).ConfigureAwait(false);
+        if (kind is not { } fieldKind) return texts.Select(t => new LineReading(t.Text, t.Confidence, t, null)).ToList();
+        var today = Today();
+        return texts.Select(t =>
+        {
+            var field = FieldFusion.FuseLine(fieldKind, t.Text, t.Confidence, t.Alternatives, _fusion, today);
+            return new LineReading(field.Value ?? "", field.Confidence, t, field);
+        }).ToList();
+    }
+
+    /// <summary>Korean forms are dated in Korean time; the day only decides which dates lie in the future.</summary>
+    private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime.AddHours(9));
 }

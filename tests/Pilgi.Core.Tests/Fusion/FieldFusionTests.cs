@@ -277,6 +277,36 @@ public class FieldFusionTests
     }
 
     [Fact]
+    public void A_line_read_alone_as_an_rrn_takes_its_valid_alternative_as_the_field_would()
+    {
+        var alternatives = new[] { ("900101-1274568", -0.4), ("900101-1234568", -1.5), ("900101-1274566", -1.6) }
+            .Select(a => new ReadCandidate(a.Item1, a.Item2)).ToList();
+
+        var line = FieldFusion.FuseLine(FieldKind.Rrn, "900101-1274568", 0.91, alternatives);
+        var field = FieldFusion.Fuse(RrnForm, [WithAlternatives(At(760, 560, 900, 90, "900101-1274568", 0.91),
+            ("900101-1274568", -0.4), ("900101-1234568", -1.5), ("900101-1274566", -1.6))], ScanToTemplate).Fields["rrn"];
+
+        Assert.Equal("900101-1234568", line.Value);
+        Assert.True(line.Valid);
+        Assert.Equal(field with { Box = null }, line with { Box = null });
+    }
+
+    [Fact]
+    public void A_line_read_alone_gets_its_kinds_corrections_and_nothing_else()
+    {
+        var bank = FieldFusion.FuseLine(FieldKind.Bank, "1BK기업은행 역삼지점", 0.97);
+        var email = FieldFusion.FuseLine(FieldKind.Text, "Hong.GD@NAVER.COM", 0.9);
+        var amount = FieldFusion.FuseLine(FieldKind.Amount, " 3,700,000 ", 0.88, [new ReadCandidate(" 3,700,000 ", -0.2), new ReadCandidate("3,300,000", -1.0)]);
+        var nothing = FieldFusion.FuseLine(FieldKind.Name, "", 0);
+
+        Assert.Equal(("IBK기업은행 역삼지점", true), (bank.Value, bank.NeedsReview));
+        Assert.Equal("hong.gd@naver.com", email.Value);
+        Assert.Equal(("3,700,000", 0.88), (amount.Value, amount.Confidence)); // valid as read: no alternative is chosen
+        Assert.Null(nothing.Value);
+        Assert.True(nothing.NeedsReview);
+    }
+
+    [Fact]
     public void A_bank_name_one_letter_off_a_known_one_is_that_one_and_needs_review()
     {
         var fields = FieldFusion.Fuse(NameAndBankForm,

@@ -15,4 +15,13 @@ public class TextNormalizerTests
         Assert.Equal("", TextNormalizer.Normalize(null));
         Assert.Equal("", TextNormalizer.Normalize("   "));
     }
+
+    [Fact]
+    public void Digits_keeps_the_ascii_digits_in_order()
+    {
+        Assert.Equal("9001011234568", TextNormalizer.Digits("900101-1234568"));
+        Assert.Equal("1250000", TextNormalizer.Digits("금 1,250,000 원정"));
+        Assert.Equal("", TextNormalizer.Digits("일금오만원"));
+        Assert.Equal("", TextNormalizer.Digits(null));
+    }
 }
