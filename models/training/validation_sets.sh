@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The recogniser's validation sets that look like reality (see README.md): real-digit lines and forms (MNIST samples
+# 700-799), pen-like held-out writers, held-out fonts. Never trained on. Run from the repository root.
+set -euo pipefail
+cd "$(dirname "$0")"
+. ./train_env.sh
+P=/usr/bin/python3
+L=data/line-sets
+for k in rrn phone account date amount; do
+  $P make_line_set.py --out $L/real-digits-$k --count 200 --kinds $k --writers heldout --real-digits 1.0 --seed 21
+done
+$P make_line_set.py --out $L/cheques-binarised --count 300 --kinds cheque --writers heldout --real-digits 1.0 \
+    --binarised 1.0 --backgrounds 0.5 --seed 22
+$P make_line_set.py --out $L/cheques --count 300 --kinds cheque --writers heldout --real-digits 1.0 --backgrounds 0.7 \
+    --seed 23
+$P make_line_set.py --out $L/pen-words --count 400 --kinds name,place,bank --writers pen-heldout --pen 1.0 --seed 24
+$P make_line_set.py --out $L/font-words --count 400 --kinds name,place,bank --writers heldout --seed 25
+$P make_forms.py --out data/forms/val --count 60 --layouts all --writers heldout --seed 11 --workers 1
+$P make_forms.py --out data/forms/val2 --count 60 --layouts all --writers heldout --seed 13 --workers 1
+$P make_forms.py --out data/forms/realdigits --count 60 --layouts all --writers heldout --real-digits 1.0 --seed 31 \
+    --workers 1
+$P make_forms.py --out data/forms/pen --count 60 --layouts all --writers pen-heldout --pen 1.0 --real-digits 1.0 \
+    --seed 33 --workers 1
