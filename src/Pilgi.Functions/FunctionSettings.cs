@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Storage;
 
 namespace Pilgi.Functions;
 

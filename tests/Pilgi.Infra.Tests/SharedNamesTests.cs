@@ -2,8 +2,8 @@ using System.Text.Json;
 using Pilgi.Functions;
 using Pilgi.Infra.Tests.Support;
 using Pilgi.Pipeline.Hosting;
-using Pilgi.Pipeline.Storage;
 using Pilgi.Pipeline.Telemetry;
+using Pilgi.Storage;
 
 namespace Pilgi.Infra.Tests;
 

@@ -5,7 +5,7 @@ using Pilgi.Core.Labels;
 using Pilgi.Core.Metrics;
 using Pilgi.Inference.Recognition;
 using Pilgi.Inference.Remote;
-using Pilgi.Pipeline.Reading;
+using Pilgi.Reading;
 
 namespace Pilgi.Cli.Commands;
 

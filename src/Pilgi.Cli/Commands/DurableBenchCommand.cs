@@ -10,15 +10,15 @@ using Pilgi.Cli.Console;
 using Pilgi.Cli.Hosting;
 using Pilgi.Imaging;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Reading;
 using Pilgi.Pipeline.Steps;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Reading;
+using Pilgi.Storage;
 
 namespace Pilgi.Cli.Commands;
 
 /// <summary>
 /// <c>bench --storage &lt;conn&gt;</c>: N copies of the sample scans through the local durable host, next to what
-/// <c>process</c> does with the same bytes in this process (<see cref="Pipeline.Reading.FormReader.ReadAsync"/>, then the
+/// <c>process</c> does with the same bytes in this process (<see cref="Pilgi.Reading.FormReader.ReadAsync"/>, then the
 /// result and its overlay written to files); prints scans/min of each and the orchestration's overhead per scan.
 /// </summary>
 public static class DurableBenchCommand

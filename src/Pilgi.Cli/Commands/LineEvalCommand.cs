@@ -5,7 +5,7 @@ using Pilgi.Core.Errors;
 using Pilgi.Core.Metrics;
 using Pilgi.Core.Raster;
 using Pilgi.Core.Templates;
-using Pilgi.Pipeline.Reading;
+using Pilgi.Reading;
 
 namespace Pilgi.Cli.Commands;
 

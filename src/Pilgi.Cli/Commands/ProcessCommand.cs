@@ -5,7 +5,7 @@ using Pilgi.Core.Errors;
 using Pilgi.Core.Results;
 using Pilgi.Imaging;
 using Pilgi.Pipeline.Hosting;
-using Pilgi.Pipeline.Reading;
+using Pilgi.Reading;
 
 namespace Pilgi.Cli.Commands;
 

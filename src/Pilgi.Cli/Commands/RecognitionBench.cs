@@ -3,7 +3,7 @@ using Pilgi.Cli.Console;
 using Pilgi.Core.Raster;
 using Pilgi.Core.Registration;
 using Pilgi.Inference.Recognition;
-using Pilgi.Pipeline.Reading;
+using Pilgi.Reading;
 
 namespace Pilgi.Cli.Commands;
 

@@ -5,7 +5,7 @@ using Pilgi.Cli.Console;
 using Pilgi.Cli.Hosting;
 using Pilgi.Inference.Remote;
 using Pilgi.Pipeline.Hosting;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Storage;
 
 namespace Pilgi.Cli.Commands;
 

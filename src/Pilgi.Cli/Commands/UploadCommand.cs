@@ -1,6 +1,6 @@
 using Pilgi.Cli.Console;
 using Pilgi.Cli.Hosting;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Storage;
 
 namespace Pilgi.Cli.Commands;
 

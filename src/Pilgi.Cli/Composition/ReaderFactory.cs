@@ -1,14 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Pilgi.Core.Fusion;
 using Pilgi.Core.Registration;
-using Pilgi.Pipeline.Hosting;
 using Pilgi.Imaging;
 using Pilgi.Inference.Detection;
 using Pilgi.Inference.Models;
 using Pilgi.Inference.Recognition;
 using Pilgi.Inference.Remote;
-using Pilgi.Pipeline.Reading;
-using Pilgi.Pipeline.Templates;
+using Pilgi.Pipeline.Hosting;
+using Pilgi.Reading;
+using Pilgi.Reading.Templates;
 
 namespace Pilgi.Cli.Composition;
 

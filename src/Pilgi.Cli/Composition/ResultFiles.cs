@@ -2,8 +2,8 @@ using Pilgi.Core.Privacy;
 using Pilgi.Core.Results;
 using Pilgi.Core.Templates;
 using Pilgi.Imaging;
-using Pilgi.Pipeline.Reading;
 using Pilgi.Pipeline.Steps;
+using Pilgi.Reading;
 
 namespace Pilgi.Cli.Composition;
 

@@ -1,6 +1,6 @@
 using Pilgi.Cli.Composition;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Storage;
 
 namespace Pilgi.Cli.Hosting;
 

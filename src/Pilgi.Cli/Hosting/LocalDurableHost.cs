@@ -9,7 +9,7 @@ using Pilgi.Cli.Composition;
 using Pilgi.Inference.Remote;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Storage;
 
 namespace Pilgi.Cli.Hosting;
 

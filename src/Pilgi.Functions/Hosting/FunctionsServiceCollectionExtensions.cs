@@ -7,7 +7,7 @@ using Pilgi.Functions.Http;
 using Pilgi.Inference.Remote;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Logging;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Storage;
 
 namespace Pilgi.Functions.Hosting;
 

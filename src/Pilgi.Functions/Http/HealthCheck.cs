@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 using Pilgi.Inference.Models;
 using Pilgi.Inference.Remote;
 using Pilgi.Pipeline.Hosting;
-using Pilgi.Pipeline.Reading;
-using Pilgi.Pipeline.Templates;
+using Pilgi.Reading;
+using Pilgi.Reading.Templates;
 
 namespace Pilgi.Functions.Http;
 

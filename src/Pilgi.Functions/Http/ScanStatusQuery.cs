@@ -1,7 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Pilgi.Functions.Triggers;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Storage;
 
 namespace Pilgi.Functions.Http;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Storage;
 
 namespace Pilgi.Functions.Triggers;
 

@@ -5,8 +5,8 @@ using Pilgi.Inference.Remote;
 using Pilgi.InferenceServer.Detection;
 using Pilgi.InferenceServer.Hosting;
 using Pilgi.InferenceServer.Http;
-using Pilgi.Pipeline.Reading;
-using Pilgi.Pipeline.Templates;
+using Pilgi.Reading;
+using Pilgi.Reading.Templates;
 
 namespace Pilgi.InferenceServer.Endpoints;
 

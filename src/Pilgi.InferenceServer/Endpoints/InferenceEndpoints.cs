@@ -1,6 +1,6 @@
 using Pilgi.Inference.Remote;
 using Pilgi.InferenceServer.Http;
-using Pilgi.Pipeline.Templates;
+using Pilgi.Reading.Templates;
 
 namespace Pilgi.InferenceServer.Endpoints;
 

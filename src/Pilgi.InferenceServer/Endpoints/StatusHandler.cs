@@ -2,7 +2,7 @@ using Pilgi.Inference.Remote;
 using Pilgi.InferenceServer.Batching;
 using Pilgi.InferenceServer.Detection;
 using Pilgi.InferenceServer.Hosting;
-using Pilgi.Pipeline.Reading;
+using Pilgi.Reading;
 
 namespace Pilgi.InferenceServer.Endpoints;
 

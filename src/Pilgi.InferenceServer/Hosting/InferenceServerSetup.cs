@@ -6,14 +6,15 @@ using Pilgi.Inference.Models;
 using Pilgi.InferenceServer.Batching;
 using Pilgi.InferenceServer.Detection;
 using Pilgi.InferenceServer.Endpoints;
-using Pilgi.Pipeline.Hosting;
-using Pilgi.Pipeline.Templates;
+using Pilgi.Reading;
+using Pilgi.Reading.Templates;
+using Pilgi.Storage;
 
 namespace Pilgi.InferenceServer.Hosting;
 
 /// <summary>
 /// The service's configuration and services: <see cref="InferenceServerOptions"/> (<c>Pilgi:InferenceServer:*</c>) and the
-/// pipeline's own settings (<c>Pilgi:Pipeline:*</c>: models, forms, detection and registration options, page limits),
+/// reading flow's settings (<see cref="ReadingOptions"/>, <c>Pilgi:Pipeline:*</c>: models, forms, detection and registration options, page limits),
 /// so that the service reads the same forms with the same options as the pipeline that calls it.
 /// </summary>
 public static class InferenceServerSetup
@@ -35,7 +36,7 @@ public static class InferenceServerSetup
                 o.Validate();
                 return true;
             });
-        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName)).PostConfigure(o =>
+        services.AddOptions<ReadingOptions>().Bind(configuration.GetSection(ReadingOptions.SectionName)).PostConfigure(o =>
         {
             o.ModelsDirectory = Resolve(o.ModelsDirectory)!;
             o.TemplatesDirectory = Resolve(o.TemplatesDirectory);
@@ -46,19 +47,19 @@ public static class InferenceServerSetup
         services.TryAddSingleton<ServiceUptime>();
         services.TryAddSingleton(sp =>
         {
-            var o = Pipeline(sp);
+            var o = Reading(sp);
             var model = ModelDescriptor.Load(Path.Combine(o.ModelsDirectory, o.RecognizerDescriptor));
             return RecognizerLoader.Load(model, Server(sp), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Pilgi.InferenceServer"));
         });
-        services.TryAddSingleton(sp => new ServerDecoders(Server(sp).CropLimits, Pipeline(sp).Limits));
-        services.TryAddSingleton(sp => new PageRegistrar(Pipeline(sp).Registration));
-        services.TryAddSingleton(sp => new TemplateSubtractionDetector(Pipeline(sp).Detection));
+        services.TryAddSingleton(sp => new ServerDecoders(Server(sp).CropLimits, Reading(sp).Limits));
+        services.TryAddSingleton(sp => new PageRegistrar(Reading(sp).Registration));
+        services.TryAddSingleton(sp => new TemplateSubtractionDetector(Reading(sp).Detection));
         services.TryAddSingleton<ITemplateProvider>(sp =>
         {
-            var o = Pipeline(sp);
-            var blobs = PipelineSources.BlobStore(o);
+            var o = Reading(sp);
+            var blobs = ReadingSources.BlobStore(o);
             return o.TemplatesDirectory is { Length: > 0 } || blobs is not null
-                ? PipelineSources.Templates(o, sp.GetRequiredService<PageRegistrar>(), () => blobs!)
+                ? ReadingSources.Templates(o, sp.GetRequiredService<PageRegistrar>(), () => blobs!)
                 : new UnconfiguredTemplates();
         });
         services.TryAddSingleton<RecognitionCounters>();
@@ -73,7 +74,7 @@ public static class InferenceServerSetup
 
     private static InferenceServerOptions Server(IServiceProvider sp) => sp.GetRequiredService<IOptions<InferenceServerOptions>>().Value;
 
-    private static PipelineOptions Pipeline(IServiceProvider sp) => sp.GetRequiredService<IOptions<PipelineOptions>>().Value;
+    private static ReadingOptions Reading(IServiceProvider sp) => sp.GetRequiredService<IOptions<ReadingOptions>>().Value;
 
     /// <summary>A relative folder from the current folder when it is there, else from the program's (where the models are copied).</summary>
     private static string? Resolve(string? path)

@@ -1,6 +1,6 @@
 using Pilgi.Core.Errors;
-using Pilgi.Pipeline.Hosting;
-using Pilgi.Pipeline.Templates;
+using Pilgi.Reading;
+using Pilgi.Reading.Templates;
 
 namespace Pilgi.InferenceServer.Hosting;
 
@@ -9,7 +9,7 @@ internal sealed class UnconfiguredTemplates : ITemplateProvider
 {
     public ValueTask<TemplateStore> GetAsync(string? templateId = null, CancellationToken cancellationToken = default) =>
         throw new PilgiException(ReasonCodes.TemplateUnknown,
-            $"This inference service has no forms to detect against: set {PipelineOptions.SectionName}:{nameof(PipelineOptions.TemplatesDirectory)} " +
-            $"or {PipelineOptions.SectionName}:{nameof(PipelineOptions.StorageConnectionString)} (the templates container), as the pipeline has them.",
+            $"This inference service has no forms to detect against: set {ReadingOptions.SectionName}:{nameof(ReadingOptions.TemplatesDirectory)} " +
+            $"or {ReadingOptions.SectionName}:{nameof(ReadingOptions.StorageConnectionString)} (the templates container), as the pipeline has them.",
             templateId);
 }

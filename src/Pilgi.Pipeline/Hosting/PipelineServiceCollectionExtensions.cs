@@ -9,10 +9,10 @@ using Pilgi.Inference.Models;
 using Pilgi.Inference.Recognition;
 using Pilgi.Inference.Remote;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Reading;
 using Pilgi.Pipeline.Steps;
-using Pilgi.Pipeline.Storage;
-using Pilgi.Pipeline.Templates;
+using Pilgi.Reading;
+using Pilgi.Reading.Templates;
+using Pilgi.Storage;
 
 namespace Pilgi.Pipeline.Hosting;
 
@@ -68,11 +68,11 @@ public static class PipelineServiceCollectionExtensions
             sp.GetRequiredService<GuardedDecoder>(), sp.GetRequiredService<PageRegistrar>(),
             sp.GetRequiredService<IHandwritingDetector>(), sp.GetRequiredService<ILineRecognizer>(),
             Options(sp).Fusion, Options(sp).RecognitionBatchSize));
-        services.TryAddSingleton<IBlobStore>(sp => PipelineSources.BlobStore(Options(sp))
+        services.TryAddSingleton<IBlobStore>(sp => ReadingSources.BlobStore(Options(sp))
             ?? throw new InvalidOperationException(
                 $"No blob storage: register an {nameof(IBlobStore)}, or set {PipelineOptions.SectionName}:{nameof(PipelineOptions.StorageConnectionString)} " +
                 $"or {PipelineOptions.SectionName}:{nameof(PipelineOptions.LocalStorageDirectory)}."));
-        services.TryAddSingleton<ITemplateProvider>(sp => PipelineSources.Templates(Options(sp), sp.GetRequiredService<PageRegistrar>(),
+        services.TryAddSingleton<ITemplateProvider>(sp => ReadingSources.Templates(Options(sp), sp.GetRequiredService<PageRegistrar>(),
             () => sp.GetRequiredService<IBlobStore>()));
         services.TryAddSingleton(_ => new OverlayPainter());
         services.TryAddSingleton(sp => new ScanSteps(sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<ITemplateProvider>(),

@@ -1,9 +1,9 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Pilgi.Core.Privacy;
-using Pilgi.Pipeline.Reading;
 using Pilgi.Pipeline.Steps;
 using Pilgi.Pipeline.Telemetry;
+using Pilgi.Reading;
 
 namespace Pilgi.Pipeline.Orchestration;
 

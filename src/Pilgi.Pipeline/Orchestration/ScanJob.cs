@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Storage;
 
 namespace Pilgi.Pipeline.Orchestration;
 

@@ -7,9 +7,9 @@ using Pilgi.Core.Results;
 using Pilgi.Imaging;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Reading;
-using Pilgi.Pipeline.Storage;
-using Pilgi.Pipeline.Templates;
+using Pilgi.Reading;
+using Pilgi.Reading.Templates;
+using Pilgi.Storage;
 
 namespace Pilgi.Pipeline.Steps;
 

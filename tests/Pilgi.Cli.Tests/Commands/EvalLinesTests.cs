@@ -6,7 +6,7 @@ using Pilgi.Core.Errors;
 using Pilgi.Core.Metrics;
 using Pilgi.Core.Templates;
 using Pilgi.Imaging;
-using Pilgi.Pipeline.Reading;
+using Pilgi.Reading;
 using Xunit.Abstractions;
 
 namespace Pilgi.Cli.Tests.Commands;

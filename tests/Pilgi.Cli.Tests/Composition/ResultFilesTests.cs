@@ -4,7 +4,7 @@ using Pilgi.Core.Raster;
 using Pilgi.Core.Results;
 using Pilgi.Core.Templates;
 using Pilgi.Imaging;
-using Pilgi.Pipeline.Reading;
+using Pilgi.Reading;
 
 namespace Pilgi.Cli.Tests.Composition;
 

@@ -3,7 +3,7 @@ using Pilgi.Cli.Hosting;
 using Pilgi.Cli.Tests.Support;
 using Pilgi.Core.Errors;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Storage;
 using Xunit.Abstractions;
 
 namespace Pilgi.Cli.Tests.Hosting;

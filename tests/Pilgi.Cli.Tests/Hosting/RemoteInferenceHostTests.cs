@@ -2,7 +2,7 @@ using Pilgi.Cli.Composition;
 using Pilgi.Cli.Tests.Support;
 using Pilgi.Core.Results;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Storage;
 using Xunit.Abstractions;
 
 namespace Pilgi.Cli.Tests.Hosting;

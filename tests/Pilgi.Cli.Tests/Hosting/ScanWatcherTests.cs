@@ -8,7 +8,7 @@ using Pilgi.Cli.Tests.Support;
 using Pilgi.Inference.Recognition;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Storage;
 
 namespace Pilgi.Cli.Tests.Hosting;
 

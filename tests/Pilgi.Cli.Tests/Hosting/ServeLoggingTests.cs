@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Pilgi.Cli.Hosting;
 using Pilgi.Cli.Tests.Support;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Storage;
 using Xunit.Abstractions;
 
 namespace Pilgi.Cli.Tests.Hosting;

@@ -1,7 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Pilgi.Cli.Tests.Support;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Storage;
 using Xunit.Abstractions;
 
 namespace Pilgi.Cli.Tests.Hosting;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Storage;
 
 namespace Pilgi.Cli.Tests.Support;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Pilgi.Cli.Hosting;
 using Pilgi.Core.Results;
 using Pilgi.Inference.Recognition;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Storage;
 using Xunit.Abstractions;
 
 namespace Pilgi.Cli.Tests.Support;

@@ -14,7 +14,7 @@ using Pilgi.Inference.Recognition;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Logging;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Storage;
 
 namespace Pilgi.Functions.Tests.Hosting;
 

@@ -7,7 +7,7 @@ using Pilgi.Functions.Tests.Support;
 using Pilgi.Inference.Detection;
 using Pilgi.Inference.Remote;
 using Pilgi.Pipeline.Hosting;
-using Pilgi.Pipeline.Templates;
+using Pilgi.Reading.Templates;
 
 namespace Pilgi.Functions.Tests.Http;
 

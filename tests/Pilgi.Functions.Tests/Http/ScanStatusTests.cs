@@ -2,10 +2,10 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
 using Pilgi.Functions.Http;
+using Pilgi.Functions.Tests.Support;
 using Pilgi.Functions.Triggers;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Storage;
-using Pilgi.Functions.Tests.Support;
+using Pilgi.Storage;
 
 namespace Pilgi.Functions.Tests.Http;
 

@@ -13,7 +13,7 @@ using Pilgi.Functions.Triggers;
 using Pilgi.Inference.Recognition;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Storage;
 
 namespace Pilgi.Functions.Tests.Orchestration;
 

@@ -6,8 +6,8 @@ using Pilgi.Inference.Models;
 using Pilgi.Inference.Recognition;
 using Pilgi.Inference.Remote;
 using Pilgi.InferenceServer.Tests.Support;
-using Pilgi.Pipeline.Reading;
-using Pilgi.Pipeline.Templates;
+using Pilgi.Reading;
+using Pilgi.Reading.Templates;
 
 namespace Pilgi.InferenceServer.Tests.Endpoints;
 

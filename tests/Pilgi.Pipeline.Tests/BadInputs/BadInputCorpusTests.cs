@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Pilgi.BadInputs;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Storage;
 using Pilgi.Pipeline.Tests.Support;
+using Pilgi.Storage;
 
 namespace Pilgi.Pipeline.Tests.BadInputs;
 

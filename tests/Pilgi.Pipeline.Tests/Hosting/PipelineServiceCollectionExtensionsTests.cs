@@ -5,11 +5,12 @@ using Pilgi.Inference.Recognition;
 using Pilgi.Inference.Remote;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Reading;
 using Pilgi.Pipeline.Steps;
-using Pilgi.Pipeline.Storage;
-using Pilgi.Pipeline.Templates;
 using Pilgi.Pipeline.Tests.Support;
+using Pilgi.Reading;
+using Pilgi.Reading.Templates;
+using Pilgi.Storage;
+using Pilgi.Storage.Templates;
 
 namespace Pilgi.Pipeline.Tests.Hosting;
 

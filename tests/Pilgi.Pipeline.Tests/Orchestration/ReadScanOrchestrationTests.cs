@@ -1,7 +1,7 @@
 using Pilgi.Core.Errors;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Storage;
 using Pilgi.Pipeline.Tests.Support;
+using Pilgi.Storage;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Tiff;
 using SixLabors.ImageSharp.Formats.Tiff.Constants;

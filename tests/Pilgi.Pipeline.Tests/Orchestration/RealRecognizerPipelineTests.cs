@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pilgi.Inference.Recognition;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Reading;
-using Pilgi.Pipeline.Templates;
 using Pilgi.Pipeline.Tests.Support;
+using Pilgi.Reading;
+using Pilgi.Reading.Templates;
 
 namespace Pilgi.Pipeline.Tests.Orchestration;
 

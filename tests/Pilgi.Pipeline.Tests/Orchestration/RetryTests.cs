@@ -2,8 +2,8 @@ using Pilgi.Core.Errors;
 using Pilgi.Core.Raster;
 using Pilgi.Inference.Recognition;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Storage;
 using Pilgi.Pipeline.Tests.Support;
+using Pilgi.Storage;
 
 namespace Pilgi.Pipeline.Tests.Orchestration;
 

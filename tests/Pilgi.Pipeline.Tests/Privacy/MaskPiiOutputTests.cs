@@ -4,8 +4,8 @@ using Pilgi.Core.Results;
 using Pilgi.Imaging;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Storage;
 using Pilgi.Pipeline.Tests.Support;
+using Pilgi.Storage;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 

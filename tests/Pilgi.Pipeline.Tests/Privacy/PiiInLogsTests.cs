@@ -1,6 +1,6 @@
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Storage;
 using Pilgi.Pipeline.Tests.Support;
+using Pilgi.Storage;
 
 namespace Pilgi.Pipeline.Tests.Privacy;
 

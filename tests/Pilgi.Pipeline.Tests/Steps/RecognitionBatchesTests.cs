@@ -1,5 +1,5 @@
 using Pilgi.Core.Geometry;
-using Pilgi.Pipeline.Reading;
+using Pilgi.Reading;
 
 namespace Pilgi.Pipeline.Tests.Steps;
 

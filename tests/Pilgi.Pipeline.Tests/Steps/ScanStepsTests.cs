@@ -2,11 +2,12 @@ using Pilgi.Core.Registration;
 using Pilgi.Imaging;
 using Pilgi.Inference.Detection;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Reading;
 using Pilgi.Pipeline.Steps;
-using Pilgi.Pipeline.Storage;
-using Pilgi.Pipeline.Templates;
 using Pilgi.Pipeline.Tests.Support;
+using Pilgi.Reading;
+using Pilgi.Reading.Templates;
+using Pilgi.Storage;
+using Pilgi.Storage.Templates;
 
 namespace Pilgi.Pipeline.Tests.Steps;
 

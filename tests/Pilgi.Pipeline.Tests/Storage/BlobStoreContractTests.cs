@@ -1,5 +1,5 @@
-using Pilgi.Pipeline.Storage;
 using Pilgi.Pipeline.Tests.Support;
+using Pilgi.Storage;
 
 namespace Pilgi.Pipeline.Tests.Storage;
 

@@ -4,8 +4,8 @@ using Pilgi.Imaging;
 using Pilgi.Inference.Detection;
 using Pilgi.Inference.Models;
 using Pilgi.Inference.Recognition;
-using Pilgi.Pipeline.Reading;
-using Pilgi.Pipeline.Templates;
+using Pilgi.Reading;
+using Pilgi.Reading.Templates;
 
 namespace Pilgi.Pipeline.Tests.Support;
 

@@ -1,5 +1,5 @@
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Storage;
 
 namespace Pilgi.Pipeline.Tests.Support;
 

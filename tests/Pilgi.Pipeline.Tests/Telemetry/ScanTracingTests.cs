@@ -3,9 +3,9 @@ using Pilgi.Core.Errors;
 using Pilgi.Core.Raster;
 using Pilgi.Inference.Recognition;
 using Pilgi.Pipeline.Orchestration;
-using Pilgi.Pipeline.Storage;
 using Pilgi.Pipeline.Telemetry;
 using Pilgi.Pipeline.Tests.Support;
+using Pilgi.Storage;
 
 namespace Pilgi.Pipeline.Tests.Telemetry;
 

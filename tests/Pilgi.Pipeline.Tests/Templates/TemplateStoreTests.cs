@@ -1,8 +1,8 @@
 using Pilgi.Core.Errors;
 using Pilgi.Core.Registration;
 using Pilgi.Inference.Detection;
-using Pilgi.Pipeline.Templates;
 using Pilgi.Pipeline.Tests.Support;
+using Pilgi.Reading.Templates;
 
 namespace Pilgi.Pipeline.Tests.Templates;
 

@@ -2,9 +2,10 @@ using Pilgi.Core.Errors;
 using Pilgi.Core.Registration;
 using Pilgi.Core.Templates;
 using Pilgi.Inference.Detection;
-using Pilgi.Pipeline.Storage;
+using Pilgi.Reading.Templates;
+using Pilgi.Storage;
 
-namespace Pilgi.Pipeline.Templates;
+namespace Pilgi.Storage.Templates;
 
 /// <summary>
 /// The registered forms from the <see cref="StorageNames.Templates"/> container: every top-level

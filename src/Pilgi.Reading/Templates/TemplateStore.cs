@@ -5,7 +5,7 @@ using Pilgi.Core.Templates;
 using Pilgi.Imaging;
 using Pilgi.Inference.Detection;
 
-namespace Pilgi.Pipeline.Templates;
+namespace Pilgi.Reading.Templates;
 
 /// <summary>
 /// The registered forms: template files and their blank references, each reference decoded and prepared once

@@ -1,4 +1,4 @@
-namespace Pilgi.Pipeline.Templates;
+namespace Pilgi.Reading.Templates;
 
 /// <summary>One store loaded up front, e.g. <see cref="TemplateStore.FromDirectory"/>.</summary>
 public sealed class FixedTemplateProvider(TemplateStore store) : ITemplateProvider

@@ -1,7 +1,7 @@
 using Pilgi.Core.Results;
 using Pilgi.Inference.Recognition;
 
-namespace Pilgi.Pipeline.Reading;
+namespace Pilgi.Reading;
 
 /// <summary>
 /// A line crop read on its own (<see cref="ReadingSteps.ReadLinesAsync"/>): the text it is taken to hold ("" when nothing

@@ -1,6 +1,6 @@
 using Pilgi.Core.Geometry;
 
-namespace Pilgi.Pipeline.Reading;
+namespace Pilgi.Reading;
 
 /// <summary>
 /// Splits the regions of a scan into recogniser batches. Regions of similar shape (width over height in template

@@ -4,9 +4,9 @@ using Pilgi.Core.Registration;
 using Pilgi.Imaging;
 using Pilgi.Inference.Detection;
 using Pilgi.Inference.Recognition;
-using Pilgi.Pipeline.Templates;
+using Pilgi.Reading.Templates;
 
-namespace Pilgi.Pipeline.Reading;
+namespace Pilgi.Reading;
 
 /// <summary>
 /// Reads one scan end to end in this process: decode with limits → choose the template → per page register +

@@ -1,4 +1,4 @@
-namespace Pilgi.Pipeline.Storage;
+namespace Pilgi.Storage;
 
 /// <summary>
 /// The blob storage the pipeline reads and writes: containers from <see cref="StorageNames"/>, blob names with

@@ -1,4 +1,4 @@
-namespace Pilgi.Pipeline.Templates;
+namespace Pilgi.Reading.Templates;
 
 /// <summary>Where the activities get the registered forms from (a folder, or the templates container).</summary>
 public interface ITemplateProvider

@@ -8,9 +8,9 @@ using Pilgi.Core.Templates;
 using Pilgi.Imaging;
 using Pilgi.Inference.Detection;
 using Pilgi.Inference.Recognition;
-using Pilgi.Pipeline.Templates;
+using Pilgi.Reading.Templates;
 
-namespace Pilgi.Pipeline.Reading;
+namespace Pilgi.Reading;
 
 /// <summary>
 /// The stages of reading a scan, each callable alone on images: decode, choose the template, register a page,

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Pilgi.Pipeline.Reading;
+namespace Pilgi.Reading;
 
 /// <summary>Adds up milliseconds per stage ("decode", "registration", …) and the total.</summary>
 public sealed class StageTimer

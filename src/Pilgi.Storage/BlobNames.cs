@@ -1,4 +1,4 @@
-namespace Pilgi.Pipeline.Storage;
+namespace Pilgi.Storage;
 
 /// <summary>Checks on blob names shared by the stores: relative, '/'-separated, no empty, '.' or '..' segments.</summary>
 public static class BlobNames

@@ -1,4 +1,4 @@
-namespace Pilgi.Pipeline.Storage;
+namespace Pilgi.Storage;
 
 /// <summary>The blob (or its container) does not exist.</summary>
 public sealed class BlobNotFoundException(string container, string name)

@@ -3,7 +3,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 
-namespace Pilgi.Pipeline.Storage;
+namespace Pilgi.Storage;
 
 /// <summary>
 /// Blob storage on Azure Storage (or Azurite: connection string <c>UseDevelopmentStorage=true</c>). Containers are

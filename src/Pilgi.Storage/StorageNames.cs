@@ -1,4 +1,4 @@
-namespace Pilgi.Pipeline.Storage;
+namespace Pilgi.Storage;
 
 /// <summary>
 /// The blob containers of the storage contract, named in this one place: hosts, tests and <c>infra/</c> read them

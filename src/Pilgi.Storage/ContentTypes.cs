@@ -1,4 +1,4 @@
-namespace Pilgi.Pipeline.Storage;
+namespace Pilgi.Storage;
 
 /// <summary>Content types of the blobs the pipeline writes.</summary>
 public static class ContentTypes

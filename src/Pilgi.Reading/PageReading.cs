@@ -2,7 +2,7 @@ using Pilgi.Core.Raster;
 using Pilgi.Core.Registration;
 using Pilgi.Inference.Detection;
 
-namespace Pilgi.Pipeline.Reading;
+namespace Pilgi.Reading;
 
 /// <summary>One page after registration and detection: where the form lies and the crops to read.</summary>
 public sealed record PageReading(int Page, GrayImage Scan, Registration Registration,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Pilgi.Pipeline.Storage;
+namespace Pilgi.Storage;
 
 /// <summary>
 /// Blob storage on local disk: a folder per container under <see cref="Root"/>, a blob's name as its relative path.
