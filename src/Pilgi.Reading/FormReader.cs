@@ -4,14 +4,16 @@ using Pilgi.Core.Registration;
 using Pilgi.Imaging;
 using Pilgi.Inference.Detection;
 using Pilgi.Inference.Recognition;
+using Pilgi.Reading.Flow;
 using Pilgi.Reading.Templates;
 
 namespace Pilgi.Reading;
 
 /// <summary>
-/// Reads one scan end to end in this process: decode with limits → choose the template → per page register +
-/// detect → recognise the crops in planned batches → fuse into the template's fields. The durable activities run
-/// the same <see cref="ReadingSteps"/> one by one, so both give the same result for the same bytes.
+/// Reads one scan end to end in this process: <see cref="ReadingFlow"/>'s stages on images (decode with limits →
+/// choose the template and register every page → detect each page → recognise the crops in planned batches → fuse
+/// into the template's fields). The durable activities run the same <see cref="ReadingSteps"/> in the same flow, so
+/// both give the same result for the same bytes.
 /// </summary>
 public sealed class FormReader
 {
@@ -39,44 +41,25 @@ public sealed class FormReader
 
     public IReadOnlyDictionary<string, string> Models => _steps.Models;
 
-    public async Task<ScanReading> ReadAsync(byte[] data, string scanName, string? templateId, CancellationToken ct = default)
+    public Task<ScanReading> ReadAsync(byte[] data, string scanName, string? templateId, CancellationToken ct = default)
     {
         var timer = new StageTimer();
-        var decoded = await timer.TimeAsync("decode", () => _steps.DecodeAsync(data, scanName, ct));
-        return await ReadPagesAsync(decoded.Pages, scanName, templateId, timer, ct);
+        return ReadAsync(() => timer.TimeAsync("decode", async () => (await _steps.DecodeAsync(data, scanName, ct).ConfigureAwait(false)).Pages),
+            scanName, templateId, timer, ct);
     }
 
-    public async Task<ScanReading> ReadPagesAsync(IReadOnlyList<GrayImage> pages, string scanName, string? templateId,
-        StageTimer timer, CancellationToken ct = default)
-    {
-        Registration? firstPageCoarse = null;
-        var form = timer.Time("registration", () => ChooseTemplate(pages[0], scanName, templateId, out firstPageCoarse));
-        var readings = new List<PageReading>();
-        for (int p = 0; p < pages.Count; p++)
-        {
-            ct.ThrowIfCancellationRequested();
-            readings.Add(await AnalyzePageAsync(pages[p], p + 1, form, scanName, timer, p == 0 ? firstPageCoarse : null, ct));
-        }
-        var regions = readings.SelectMany(r => r.Regions).ToList();
-        var crops = readings.SelectMany(r => r.Crops).ToList();
-        var alphabets = regions.Select(r => ReadingSteps.AlphabetFor(form, r)).ToList();
-        var texts = await timer.TimeAsync("recognition", () => _steps.RecognizeAsync(regions, crops, alphabets, ct));
-        var transforms = readings.ToDictionary(r => r.Page, r => r.Registration.ReferenceToScan);
-        var result = timer.Time("fusion", () => _steps.Fuse(form, transforms, regions, texts));
-        result = result with { Scan = scanName, Pages = pages.Count, Models = new(Models), Timings = timer.Snapshot() };
-        return new ScanReading(result, pages);
-    }
+    /// <summary>As <see cref="ReadAsync(byte[], string, string?, CancellationToken)"/>, on pages decoded already.</summary>
+    public Task<ScanReading> ReadPagesAsync(IReadOnlyList<GrayImage> pages, string scanName, string? templateId,
+        StageTimer timer, CancellationToken ct = default) =>
+        ReadAsync(() => Task.FromResult(pages), scanName, templateId, timer, ct);
 
-    /// <summary>The template named, or else the registered template that fits the page best.</summary>
-    public FormReference ChooseTemplate(GrayImage page, string scanName, string? templateId, out Registration? coarse) =>
-        _steps.ChooseTemplate(_templates, page, scanName, templateId, out coarse);
-
-    /// <param name="coarse">The coarse registration already found while identifying the template, if any.</param>
-    public async Task<PageReading> AnalyzePageAsync(GrayImage page, int pageNumber, FormReference form, string scanName, StageTimer timer,
-        Registration? coarse = null, CancellationToken ct = default)
+    private async Task<ScanReading> ReadAsync(Func<Task<IReadOnlyList<GrayImage>>> decode, string scanName, string? templateId,
+        StageTimer timer, CancellationToken ct)
     {
-        var registration = timer.Time("registration", () => _steps.RegisterPage(page, pageNumber, form, scanName, coarse));
-        var detection = await timer.TimeAsync("detection", () => _steps.DetectPageAsync(page, pageNumber, form, registration, ct));
-        return new PageReading(pageNumber, page, registration, detection.Regions, detection.Crops);
+        var stages = new InProcessStages(_steps, _templates, decode, scanName, templateId, timer, ct);
+        var result = await ReadingFlow.RunAsync(stages).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("Reading in this process always has something to read.");
+        result = result with { Scan = scanName, Pages = stages.Pages.Count, Models = new(Models), Timings = timer.Snapshot() };
+        return new ScanReading(result, stages.Pages, stages.Crops);
     }
 }

@@ -14,9 +14,9 @@ namespace Pilgi.Reading;
 
 /// <summary>
 /// The stages of reading a scan, each callable alone on images: decode, choose the template, register a page,
-/// detect its handwriting, recognise a batch of crops, fuse. <see cref="FormReader"/> runs them in one process;
-/// the durable activities run them one by one around the blob store. Holds the engines (models loaded once), not
-/// the templates; thread-safe, meant to be a singleton.
+/// detect its handwriting, recognise a batch of crops, fuse. <see cref="Flow.ReadingFlow"/> orders them: in one process
+/// through <see cref="FormReader"/>, or with the durable activities running them one by one around the blob store.
+/// Holds the engines (models loaded once), not the templates; thread-safe, meant to be a singleton.
 /// </summary>
 public sealed class ReadingSteps
 {
@@ -43,6 +43,10 @@ public sealed class ReadingSteps
         _time = time ?? TimeProvider.System;
         RecognitionBatchSize = recognitionBatchSize;
     }
+
+    /// <summary>These steps with another recogniser (one that records the calls, say); everything else shared.</summary>
+    public ReadingSteps WithRecognizer(ILineRecognizer recognizer) =>
+        new(_decoder, _registrar, _detector, recognizer, _fusion, RecognitionBatchSize, _time);
 
     public PageRegistrar Registrar => _registrar;
     public ILineRecognizer Recognizer => _recognizer;
@@ -100,6 +104,26 @@ public sealed class ReadingSteps
         return best;
     }
 
+    /// <summary>
+    /// The form of a scan's pages (the one named, or else the registered one that fits the first page best) and where
+    /// it lies on each page; the time it takes goes to <paramref name="timer"/>'s <c>registration</c>.
+    /// </summary>
+    public RegisteredScan RegisterScan(TemplateStore templates, IReadOnlyList<GrayImage> pages, string scanName, string? templateId,
+        StageTimer timer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        ArgumentNullException.ThrowIfNull(timer);
+        Registration? coarse = null;
+        var form = timer.Time("registration", () => ChooseTemplate(templates, pages[0], scanName, templateId, out coarse));
+        var registrations = new List<Registration>(pages.Count);
+        for (int p = 0; p < pages.Count; p++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            registrations.Add(timer.Time("registration", () => RegisterPage(pages[p], p + 1, form, scanName, p == 0 ? coarse : null)));
+        }
+        return new RegisteredScan(form, registrations);
+    }
+
     /// <summary>Where the template lies on the page; <c>registration_failed</c> when it does not line up.</summary>
     /// <param name="coarse">The coarse registration already found while identifying the template, if any.</param>
     public Registration RegisterPage(GrayImage page, int pageNumber, FormReference form, string scanName, Registration? coarse = null)
@@ -130,9 +154,14 @@ public sealed class ReadingSteps
     }
 
     /// <summary>One recogniser call: the crops of one batch, each read within its alphabet.</summary>
-    public Task<IReadOnlyList<TextRecognition>> RecognizeBatchAsync(IReadOnlyList<GrayImage> crops, IReadOnlyList<string?> alphabets,
-        CancellationToken cancellationToken = default) =>
-        _recognizer.RecognizeAsync(crops, alphabets, cancellationToken);
+    public async Task<IReadOnlyList<TextRecognition>> RecognizeBatchAsync(IReadOnlyList<GrayImage> crops, IReadOnlyList<string?> alphabets,
+        CancellationToken cancellationToken = default)
+    {
+        var read = await _recognizer.RecognizeAsync(crops, alphabets, cancellationToken).ConfigureAwait(false);
+        if (read.Count != crops.Count)
+            throw new InvalidOperationException($"The recogniser returned {read.Count} reads for {crops.Count} crops.");
+        return read;
+    }
 
     /// <summary>The characters the region's field may hold (<see cref="FieldAlphabets"/>); null when unrestricted or unassigned.</summary>
     public static string? AlphabetFor(FormReference form, HandwritingRegion region) =>
@@ -147,17 +176,12 @@ public sealed class ReadingSteps
         IReadOnlyList<GrayImage> crops, IReadOnlyList<string?> alphabets, CancellationToken cancellationToken = default)
     {
         if (regions.Count != crops.Count) throw new ArgumentException("One crop per region is needed.", nameof(crops));
-        var texts = new TextRecognition[crops.Count];
-        foreach (var batch in RecognitionBatches.Plan(regions.Select(r => r.TemplateBox).ToList(), RecognitionBatchSize))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var read = await RecognizeBatchAsync(batch.Select(i => crops[i]).ToList(), batch.Select(i => alphabets[i]).ToList(),
-                cancellationToken).ConfigureAwait(false);
-            if (read.Count != batch.Length)
-                throw new InvalidOperationException($"The recogniser returned {read.Count} reads for {batch.Length} crops.");
-            for (int k = 0; k < batch.Length; k++) texts[batch[k]] = read[k];
-        }
-        return texts;
+        return await RecognitionBatches.ReadAsync(Enumerable.Range(0, regions.Count).ToList(), i => regions[i].TemplateBox,
+            RecognitionBatchSize, batch =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return RecognizeBatchAsync(batch.Select(i => crops[i]).ToList(), batch.Select(i => alphabets[i]).ToList(), cancellationToken);
+            }).ConfigureAwait(false);
     }
 
     /// <summary>

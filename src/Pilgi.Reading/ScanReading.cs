@@ -3,5 +3,8 @@ using Pilgi.Core.Results;
 
 namespace Pilgi.Reading;
 
-/// <summary>The result document for a scan plus the decoded pages (for the overlay).</summary>
-public sealed record ScanReading(ScanResult Result, IReadOnlyList<GrayImage> Pages);
+/// <summary>
+/// The result document for a scan plus the decoded pages (for the overlay) and, at the index of each of the result's
+/// regions, the crop the recogniser read for it.
+/// </summary>
+public sealed record ScanReading(ScanResult Result, IReadOnlyList<GrayImage> Pages, IReadOnlyList<GrayImage> Crops);

@@ -11,7 +11,7 @@ using Pilgi.Cli.Hosting;
 using Pilgi.Imaging;
 using Pilgi.Pipeline.Orchestration;
 using Pilgi.Pipeline.Steps;
-using Pilgi.Reading;
+using Pilgi.Reading.Flow;
 using Pilgi.Storage;
 
 namespace Pilgi.Cli.Commands;
@@ -118,7 +118,7 @@ public static class DurableBenchCommand
 
             // the same activities' work called directly, in this process, on the same storage: what the steps cost
             // without the orchestration (queues, history, dispatch)
-            var steps = host.Services.GetRequiredService<ScanSteps>();
+            var steps = new DirectActivityCalls(host.Services.GetRequiredService<ScanSteps>());
             var direct = new ConcurrentBag<ScanJob>();
             await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (item, token) =>
             {
@@ -129,7 +129,7 @@ public static class DurableBenchCommand
             var stepClock = new StepClock();
             clock.Restart();
             await Parallel.ForEachAsync(direct, new ParallelOptions { MaxDegreeOfParallelism = activities, CancellationToken = ct },
-                async (job, token) => await RunStepsAsync(steps, job, stepClock, token));
+                async (job, _) => await RunStepsAsync(steps, job, stepClock));
             double stepsSeconds = clock.Elapsed.TotalSeconds;
             Report("steps", n, stepsSeconds, inProcess);
             System.Console.WriteLine($"{"",-12} s/scan in each: {stepClock.Summary(n)}");
@@ -166,40 +166,27 @@ public static class DurableBenchCommand
         return 0;
     }
 
-    /// <summary>What <see cref="ReadScanOrchestrator"/> does, as plain calls: preprocess, detect each page, recognise each batch, fuse and write.</summary>
-    private static async Task RunStepsAsync(ScanSteps steps, ScanJob job, StepClock clock, CancellationToken ct)
+    /// <summary>
+    /// The orchestration's stages and activities (<see cref="ActivityStages"/> in <see cref="ReadingFlow"/>) called
+    /// directly, each stage's time going to <paramref name="clock"/>.
+    /// </summary>
+    private static Task RunStepsAsync(DirectActivityCalls calls, ScanJob job, StepClock clock)
     {
-        string work = "direct-" + job.InstanceId;
-        var watch = Stopwatch.StartNew();
-        var pre = await steps.PreprocessAsync(new PreprocessRequest(job, work), ct);
-        clock.Add(0, watch);
-        var detections = await Task.WhenAll(pre.Pages.Select(page => steps.DetectAsync(new DetectRequest(job.Path, pre.TemplateId, page, work), ct)));
-        clock.Add(1, watch);
-        var regions = detections.SelectMany(d => d.Regions).ToList();
-        var batches = RecognitionBatches.Plan(regions.Select(r => r.TemplateBox.ToBox()).ToList(), pre.RecognitionBatchSize);
-        var reads = await Task.WhenAll(batches.Select(b => steps.RecognizeAsync(new RecognizeRequest(b.Select(i => regions[i].Crop).ToList(), b.Select(i => regions[i].Kind).ToList()), ct)));
-        clock.Add(2, watch);
-        var texts = new TextRead[regions.Count];
-        for (int b = 0; b < batches.Count; b++)
-            for (int k = 0; k < batches[b].Length; k++) texts[batches[b][k]] = reads[b].Texts[k];
-        await steps.FuseAndWriteAsync(new FuseRequest(job, pre.TemplateId, pre.Pages, regions, texts, pre.TimingsMs), ct);
-        clock.Add(3, watch);
+        var watch = new Stopwatch();
+        return ReadingFlow.RunAsync(new ActivityStages(job, "direct-" + job.InstanceId, calls, () => DateTime.UtcNow,
+            starting: _ => watch.Restart(), ended: stage => clock.Add(stage, watch)));
     }
 
     /// <summary>Seconds spent in each step, summed over the scans.</summary>
     private sealed class StepClock
     {
-        private static readonly string[] Names = [PreprocessScanActivity.Name, DetectPageActivity.Name, RecognizeBatchActivity.Name, FuseAndWriteResultActivity.Name];
-        private readonly long[] _ticks = new long[Names.Length];
+        private static readonly ReadingStage[] Stages = Enum.GetValues<ReadingStage>();
+        private readonly long[] _ticks = new long[Stages.Length];
 
-        public void Add(int step, Stopwatch watch)
-        {
-            Interlocked.Add(ref _ticks[step], watch.Elapsed.Ticks);
-            watch.Restart();
-        }
+        public void Add(ReadingStage stage, Stopwatch watch) => Interlocked.Add(ref _ticks[(int)stage], watch.Elapsed.Ticks);
 
-        public string Summary(int scans) => string.Join(", ", Names.Select((name, i) =>
-            string.Create(CultureInfo.InvariantCulture, $"{name} {TimeSpan.FromTicks(_ticks[i]).TotalSeconds / scans:0.000}")));
+        public string Summary(int scans) => string.Join(", ", Stages.Select((stage, i) =>
+            string.Create(CultureInfo.InvariantCulture, $"{ActivityStages.ActivityOf(stage)} {TimeSpan.FromTicks(_ticks[i]).TotalSeconds / scans:0.000}")));
     }
 
     private static void Report(string engine, int n, double seconds, double? baseline) =>

@@ -1,3 +1,5 @@
+using Pilgi.Reading.Flow;
+
 namespace Pilgi.Pipeline.Orchestration;
 
 /// <summary>The stages of <see cref="ReadScanOrchestrator"/>, as its custom status and in failure messages.</summary>
@@ -9,4 +11,14 @@ public static class ReadScanStages
     public const string Write = "write";
     public const string WriteFailure = "write-failure";
     public const string Done = "done";
+
+    /// <summary>The status of a stage of the reading flow.</summary>
+    public static string Of(ReadingStage stage) => stage switch
+    {
+        ReadingStage.Prepare => Preprocess,
+        ReadingStage.Detect => Detect,
+        ReadingStage.Recognize => Recognize,
+        ReadingStage.Fuse => Write,
+        _ => throw new ArgumentOutOfRangeException(nameof(stage)),
+    };
 }

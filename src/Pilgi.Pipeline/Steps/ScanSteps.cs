@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Pilgi.Core.Errors;
 using Pilgi.Core.Privacy;
 using Pilgi.Core.Raster;
-using Pilgi.Core.Registration;
 using Pilgi.Core.Results;
 using Pilgi.Imaging;
 using Pilgi.Pipeline.Hosting;
@@ -58,19 +57,16 @@ public sealed class ScanSteps
         var timer = new StageTimer();
         var decoded = await timer.TimeAsync("decode", () => _reading.DecodeAsync(scan.Data, job.Path, cancellationToken)).ConfigureAwait(false);
         var templates = await _templates.GetAsync(job.TemplateId, cancellationToken).ConfigureAwait(false);
-        Registration? coarse = null;
-        var form = timer.Time("registration", () => _reading.ChooseTemplate(templates, decoded.Pages[0], job.Path, job.TemplateId, out coarse));
+        var registered = _reading.RegisterScan(templates, decoded.Pages, job.Path, job.TemplateId, timer, cancellationToken);
         var pages = new List<PageRef>(decoded.Pages.Count);
         for (int p = 0; p < decoded.Pages.Count; p++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var page = decoded.Pages[p];
-            var registration = timer.Time("registration", () => _reading.RegisterPage(page, p + 1, form, job.Path, p == 0 ? coarse : null));
             var blob = WorkBlobs.Page(request.WorkPrefix, p + 1);
             await WriteImageAsync(StorageNames.Work, blob, page, cancellationToken).ConfigureAwait(false);
-            pages.Add(PageRef.From(p + 1, blob, page.Width, page.Height, registration));
+            pages.Add(PageRef.From(p + 1, blob, page.Width, page.Height, registered.Registrations[p]));
         }
-        return new PreprocessResult(form.Template.Id, pages, _reading.RecognitionBatchSize, StageTimings(timer));
+        return new PreprocessResult(registered.Form.Template.Id, pages, _reading.RecognitionBatchSize, StageTimings(timer));
     }
 
     /// <summary>Finds the handwriting on one stored page and stores a crop per region.</summary>
@@ -107,8 +103,6 @@ public sealed class ScanSteps
         var clock = Stopwatch.StartNew();
         var alphabets = request.Alphabets();
         var texts = await _reading.RecognizeBatchAsync(crops, alphabets, cancellationToken).ConfigureAwait(false);
-        if (texts.Count != crops.Length)
-            throw new InvalidOperationException($"The recogniser returned {texts.Count} reads for {crops.Length} crops.");
         return new RecognizeResult(texts.Select(TextRead.From).ToList(), Math.Round(clock.Elapsed.TotalMilliseconds, 1));
     }
 

@@ -103,14 +103,13 @@ public sealed class EvalLinesTests(ITestOutputHelper output) : IDisposable
         {
             var name = Path.GetFileName(scanPath);
             var bytes = await File.ReadAllBytesAsync(scanPath);
-            var result = (await reader.ReadAsync(bytes, name, templateId: null)).Result;
-            var page = (await reader.Steps.DecodeAsync(bytes, name)).Pages[0];
-            var form = reader.ChooseTemplate(page, name, templateId: null, out var coarse);
-            var found = await reader.AnalyzePageAsync(page, 1, form, name, new StageTimer(), coarse);
-            Assert.Equal(result.Regions.Count, found.Regions.Count);
+            var reading = await reader.ReadAsync(bytes, name, templateId: null);
+            var result = reading.Result;
+            var form = reader.Templates.Get(result.Template!);
+            Assert.Equal(result.Regions.Count, reading.Crops.Count);
             // an amount in digits and one in words are agreed with each other, which a line alone cannot be
             bool bothAmounts = form.Template.Fields.Any(f => f.Kind == FieldKind.Amount) && form.Template.Fields.Any(f => f.Kind == FieldKind.AmountHangul);
-            for (int i = 0; i < found.Regions.Count; i++)
+            for (int i = 0; i < reading.Crops.Count; i++)
             {
                 if (result.Regions[i].Field is not { } key || result.Regions.Count(r => r.Field == key) != 1) continue;
                 var kind = form.Template.TryGetField(key)!.Kind;
@@ -119,7 +118,7 @@ public sealed class EvalLinesTests(ITestOutputHelper output) : IDisposable
                 var folder = Path.Combine(_dir.FullName, kind.ToJsonName());
                 Directory.CreateDirectory(folder);
                 var file = $"{Path.GetFileNameWithoutExtension(name)}-{key}.png";
-                await File.WriteAllBytesAsync(Path.Combine(folder, file), ImageCodec.EncodePng(found.Crops[i]));
+                await File.WriteAllBytesAsync(Path.Combine(folder, file), ImageCodec.EncodePng(reading.Crops[i]));
                 (rows.TryGetValue(kind, out var list) ? list : rows[kind] = []).Add($"{file}\t{value}");
             }
         }

@@ -26,7 +26,7 @@ public sealed class ResultFilesTests : IDisposable
         Pages = 1,
         Fields = { ["rrn"] = new FieldResult { Value = "900101-1234568", Box = new Box(10, 10, 50, 20), Valid = true } },
         Regions = [new RegionResult { Box = new Box(10, 10, 50, 20), Field = "rrn", Text = "900101-1234568" }],
-    }, [new GrayImage(100, 100, 255)]);
+    }, [new GrayImage(100, 100, 255)], [new GrayImage(50, 20, 255)]);
 
     public void Dispose() => Directory.Delete(_out, recursive: true);
 
