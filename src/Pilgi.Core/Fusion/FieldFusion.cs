@@ -17,8 +17,9 @@ namespace Pilgi.Core.Fusion;
 /// is then that reading's share of the listed probability. A valid but unusual value (a name that starts with no family
 /// name, a date months ahead of the day it is read: <see cref="FieldValidator.IsPlausible"/>) likewise gives way to a
 /// plausible reading within the margin. An amount in digits that disagrees with the amount in words is settled the same
-/// way. A bank name one letter off a known one becomes that one (<see cref="KnownBanks.TryCorrect"/>) and needs review;
-/// so does an e-mail address whose domain is a letter or two off a large provider's (<see cref="EmailAddresses"/>).
+/// way. Then each kind mends what it can (<see cref="FieldKindRule.Mend"/>): a bank name one letter off a known one
+/// becomes that one (<see cref="KnownBanks.TryCorrect"/>) and needs review; so does an e-mail address whose domain is a
+/// letter or two off a large provider's (<see cref="EmailAddresses"/>).
 /// </summary>
 public static class FieldFusion
 {
@@ -103,17 +104,9 @@ public static class FieldFusion
             {
                 reads[f] = reads[f] with { Value = chosen.Value, Confidence = chosen.Share };
             }
-            // bank names are read without alternatives: one letter off a known name is that name, to be reviewed
-            if (kind == FieldKind.Bank && KnownBanks.TryCorrect(reads[f].Value, out var bank))
-                reads[f] = reads[f] with { Value = bank, Corrected = true };
-            // an address is read without alternatives: a province, city, district or apartment brand one letter part
-            // off exactly one known name is that name (reviewed)
-            if (kind == FieldKind.Address && KoreanAddresses.TryCorrect(reads[f].Value, out var mended))
-                reads[f] = reads[f] with { Value = mended, Corrected = true };
-            // an e-mail address in free text: lower case, and a provider's domain misread by a letter or two is that
-            // provider's (reviewed)
-            if (kind == FieldKind.Text && EmailAddresses.TryNormalize(reads[f].Value, out var address, out bool domainCorrected))
-                reads[f] = reads[f] with { Value = address, Corrected = reads[f].Corrected || domainCorrected };
+            // what the kind mends beyond the recogniser's readings (a bank name one letter off, an e-mail's domain)
+            if (FieldKindRules.For(kind).Mend is { } mend && mend(reads[f].Value, out var mended, out bool review))
+                reads[f] = reads[f] with { Value = mended, Corrected = reads[f].Corrected || review };
             values[template.Fields[f].Key] = (kind, reads[f].Value);
         }
         AgreeAmounts(template, values, reads, joints, members, mapped, options);
@@ -133,7 +126,7 @@ public static class FieldFusion
                 Page = read.Page,
                 Valid = outcome.Valid,
                 Reason = outcome.Reason,
-                NeedsReview = read.Value is null || !outcome.Valid || read.Confidence < options.ReviewConfidence || read.Corrected,
+                NeedsReview = read.Value is null || !outcome.Valid || read.Confidence < ReviewConfidence(field.Kind, options) || read.Corrected,
             };
         }
 
@@ -207,6 +200,10 @@ public static class FieldFusion
             values[template.Fields[a].Key] = (FieldKind.Amount, value);
         }
     }
+
+    /// <summary>The kind's own review threshold, else the form-wide one.</summary>
+    private static double ReviewConfidence(FieldKind kind, FusionOptions options) =>
+        FieldKindRules.For(kind).ReviewConfidence ?? options.ReviewConfidence;
 
     /// <summary>A field's value as read; <see cref="Corrected"/> when fusion changed it beyond the recogniser's readings.</summary>
     private readonly record struct FieldRead(string? Value, double Confidence, Box? Box, int Page, bool Corrected = false);

@@ -1,21 +1,10 @@
 namespace Pilgi.Core.Templates;
 
-/// <summary>The snake_case names of <see cref="FieldKind"/> used in template files and reports.</summary>
+/// <summary>The snake_case names of <see cref="FieldKind"/> used in template files and reports (<see cref="FieldKindRule.JsonName"/>).</summary>
 public static class FieldKinds
 {
-    private static readonly Dictionary<string, FieldKind> ByName = new(StringComparer.Ordinal)
-    {
-        ["text"] = FieldKind.Text,
-        ["name"] = FieldKind.Name,
-        ["rrn"] = FieldKind.Rrn,
-        ["date"] = FieldKind.Date,
-        ["phone"] = FieldKind.Phone,
-        ["account"] = FieldKind.Account,
-        ["amount"] = FieldKind.Amount,
-        ["amount_hangul"] = FieldKind.AmountHangul,
-        ["bank"] = FieldKind.Bank,
-        ["address"] = FieldKind.Address,
-    };
+    private static readonly Dictionary<string, FieldKind> ByName =
+        FieldKindRules.All.ToDictionary(rule => rule.JsonName, rule => rule.Kind, StringComparer.Ordinal);
 
     private static readonly Dictionary<FieldKind, string> NameOf = ByName.ToDictionary(p => p.Value, p => p.Key);
 
