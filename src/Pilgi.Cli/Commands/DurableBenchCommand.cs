@@ -101,6 +101,7 @@ public static class DurableBenchCommand
         var host = await LocalDurableHost.StartAsync(configuration, loggerFactory, poll: false, cancellationToken: ct);
         var ended = new ConcurrentBag<ScanEnded>();
         host.Watcher.Ended += ended.Add;
+        var queued = new QueuedScans(host.Watcher);
         var jobs = new List<ScanJob>();
         try
         {
@@ -112,7 +113,7 @@ public static class DurableBenchCommand
                 warm.Add(ScanJob.FromBlob(StorageNames.Scans, name, await blobs.WriteAsync(StorageNames.Scans, name, bytes, "image/jpeg", ct)));
             }
             jobs.AddRange(warm);
-            await Task.WhenAll(warm.Select(j => host.Watcher.StartAsync(j, ct)));
+            await Task.WhenAll(warm.Select(j => queued.StartAsync(j, ct)));
             await host.Watcher.DrainAsync(TimeSpan.FromMinutes(10), ct);
             ended.Clear();
 
@@ -144,8 +145,8 @@ public static class DurableBenchCommand
 
             // in the items' order, at most MaxScansInFlight at once, as serve admits a burst
             clock.Restart();
-            foreach (var job in uploaded) host.Watcher.Enqueue(job);
-            bool done = await host.Watcher.RunQueuedAsync(TimeSpan.FromHours(2), ct);
+            foreach (var job in uploaded) queued.Enqueue(job);
+            bool done = await queued.RunAsync(TimeSpan.FromHours(2), ct);
             double durable = clock.Elapsed.TotalSeconds;
             Report("durable", n, durable, inProcess);
             var outcomes = ended.GroupBy(e => e.Outcome).Select(g => $"{g.Count()} {g.Key}").Order(StringComparer.Ordinal);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Pilgi.Cli.Console;
 using Pilgi.Core.Raster;
-using Pilgi.Core.Registration;
 using Pilgi.Inference.Recognition;
 using Pilgi.Reading;
 
@@ -9,36 +8,42 @@ namespace Pilgi.Cli.Commands;
 
 /// <summary>
 /// The part of bench that dynamic batching is for: the crops of every page (found once, in this process) read in the
-/// pipeline's recogniser calls (<see cref="RecognitionBatches"/>, one call per batch of a page), N calls at once, by a
+/// pipeline's recogniser calls (the reading flow's, one call per batch of a scan), N calls at once, by a
 /// recogniser in this process and by the inference service. Prints crops/s and the crops per model run each achieved.
 /// </summary>
 internal static class RecognitionBench
 {
     public sealed record Call(IReadOnlyList<GrayImage> Crops, IReadOnlyList<string?> Alphabets);
 
-    /// <summary>The recogniser calls the pipeline makes for these scans.</summary>
+    /// <summary>The recogniser calls the pipeline makes for these scans: each read in this process, the calls recorded.</summary>
     public static async Task<List<Call>> PlanAsync(FormReader reader, IEnumerable<(ScanFile Scan, byte[] Bytes, string? TemplateId)> scans,
         CancellationToken ct)
     {
-        var calls = new List<Call>();
-        var steps = reader.Steps;
+        var recorder = new RecordingRecognizer(reader.Steps.Recognizer.ModelId);
+        var recording = new FormReader(reader.Templates, reader.Steps.WithRecognizer(recorder));
         foreach (var (scan, bytes, templateId) in scans)
+            await recording.ReadAsync(bytes, scan.RelativePath, templateId, ct);
+        return recorder.Calls;
+    }
+
+    /// <summary>Keeps every call and reads nothing: planning needs the calls, not their text.</summary>
+    private sealed class RecordingRecognizer(string modelId) : ILineRecognizer
+    {
+        private readonly Lock _gate = new();
+
+        public string ModelId => modelId;
+
+        public List<Call> Calls { get; } = [];
+
+        public Task<IReadOnlyList<TextRecognition>> RecognizeAsync(IReadOnlyList<GrayImage> crops, CancellationToken cancellationToken = default) =>
+            RecognizeAsync(crops, crops.Select(_ => (string?)null).ToList(), cancellationToken);
+
+        public Task<IReadOnlyList<TextRecognition>> RecognizeAsync(IReadOnlyList<GrayImage> crops, IReadOnlyList<string?> alphabets,
+            CancellationToken cancellationToken = default)
         {
-            var pages = (await steps.DecodeAsync(bytes, scan.RelativePath, ct)).Pages;
-            var form = steps.ChooseTemplate(reader.Templates, pages[0], scan.RelativePath, templateId, out Registration? coarse);
-            var regions = new List<Pilgi.Inference.Detection.HandwritingRegion>();
-            var crops = new List<GrayImage>();
-            for (int p = 0; p < pages.Count; p++)
-            {
-                var registration = steps.RegisterPage(pages[p], p + 1, form, scan.RelativePath, p == 0 ? coarse : null);
-                var found = await steps.DetectPageAsync(pages[p], p + 1, form, registration, ct);
-                regions.AddRange(found.Regions);
-                crops.AddRange(found.Crops);
-            }
-            foreach (var batch in RecognitionBatches.Plan(regions.Select(r => r.TemplateBox).ToList(), steps.RecognitionBatchSize))
-                calls.Add(new Call(batch.Select(i => crops[i]).ToList(), batch.Select(i => ReadingSteps.AlphabetFor(form, regions[i])).ToList()));
+            lock (_gate) Calls.Add(new Call(crops, alphabets));
+            return Task.FromResult<IReadOnlyList<TextRecognition>>(crops.Select(_ => new TextRecognition("", 0)).ToList());
         }
-        return calls;
     }
 
     /// <summary>Every call <paramref name="repeat"/> times, <paramref name="concurrency"/> at once; crops per second.</summary>

@@ -140,10 +140,11 @@ public sealed class ScanWatcherTests : IAsyncLifetime
             jobs.Add(ScanJob.FromBlob(StorageNames.Scans, name, await _blobs.WriteAsync(StorageNames.Scans, name, scan, "image/jpeg")));
         var watcher = NewWatcher(maxInFlight: 1);
         var ended = new EndedScans(watcher);
-        foreach (var job in jobs) watcher.Enqueue(job);
-        watcher.Enqueue(jobs[0]); // queued twice: once
+        var queued = new QueuedScans(watcher);
+        foreach (var job in jobs) queued.Enqueue(job);
+        queued.Enqueue(jobs[0]); // queued twice: once
 
-        Assert.True(await watcher.RunQueuedAsync(TimeSpan.FromSeconds(90)), "the queued scans did not end within 90 s");
+        Assert.True(await queued.RunAsync(TimeSpan.FromSeconds(90)), "the queued scans did not end within 90 s");
 
         // one at a time: each ended before the next was started
         Assert.Equal(jobs.Select(j => j.BlobName), ended.All.Select(e => e.Scan));
