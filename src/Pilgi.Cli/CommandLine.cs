@@ -1,5 +1,5 @@
 using Pilgi.Cli.Commands;
-using Pilgi.Cli.Console;
+using Pilgi.Cli.Terminal;
 using Pilgi.Core.Errors;
 
 namespace Pilgi.Cli;
@@ -21,7 +21,7 @@ public static class CommandLine
             var list = new ArgumentList(rest, Flags);
             if (list.Flag("--help") || command is "help" or "--help" or "-h")
             {
-                System.Console.WriteLine(Help());
+                Console.WriteLine(Help());
                 return 0;
             }
             return command switch
@@ -46,7 +46,7 @@ public static class CommandLine
         }
         catch (OperationCanceledException)
         {
-            System.Console.Error.WriteLine("pilgi: cancelled");
+            Console.Error.WriteLine("pilgi: cancelled");
             return 130;
         }
     }

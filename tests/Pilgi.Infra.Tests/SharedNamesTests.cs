@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Pilgi.Functions;
-using Pilgi.Infra.Tests.Support;
+using Pilgi.Inference.Remote;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Telemetry;
 using Pilgi.Storage;
@@ -30,12 +30,10 @@ public class SharedNamesTests
         ["settings.telemetrySection"] = TelemetryOptions.SectionName,
         ["settings.appInsightsConnectionString"] = FunctionSettings.AppInsightsConnectionString,
         ["settings.appInsightsAuthentication"] = FunctionSettings.AppInsightsAuthentication,
-        // The inference client's options (section Pilgi:Inference, Mode = InProcess | Remote, Url) come with
-        // src/Pilgi.InferenceServer; until its constants are in this tree these are the names it is built to read.
-        ["settings.inferenceSection"] = "Pilgi:Inference",
-        ["settings.inferenceMode"] = "Mode",
-        ["settings.inferenceUrl"] = "Url",
-        ["settings.inferenceRemoteMode"] = "Remote",
+        ["settings.inferenceSection"] = InferenceOptions.SectionName,
+        ["settings.inferenceMode"] = nameof(InferenceOptions.Mode),
+        ["settings.inferenceUrl"] = nameof(InferenceOptions.Url),
+        ["settings.inferenceRemoteMode"] = nameof(InferenceMode.Remote),
     };
 
     private static Dictionary<string, string> Entries()

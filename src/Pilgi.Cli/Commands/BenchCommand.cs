@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Pilgi.Cli.Composition;
-using Pilgi.Cli.Console;
+using Pilgi.Cli.Terminal;
 using Pilgi.Core.Labels;
 using Pilgi.Core.Metrics;
 using Pilgi.Inference.Recognition;
@@ -77,33 +77,33 @@ public static class BenchCommand
             }
         }
 
-        System.Console.WriteLine($"{inputs.Count} scans x {repeat}, {local.Pages} pages, {concurrency} at once, {Environment.ProcessorCount} cores");
-        System.Console.WriteLine($"{"stage",-14} {"median ms",10} {"p95 ms",10}");
+        Console.WriteLine($"{inputs.Count} scans x {repeat}, {local.Pages} pages, {concurrency} at once, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"{"stage",-14} {"median ms",10} {"p95 ms",10}");
         foreach (var s in Stages)
         {
             var v = local.PerStage[s];
-            System.Console.WriteLine($"{s[..^2],-14} {Percentile.Of(v, 50),10:0.0} {Percentile.Of(v, 95),10:0.0}");
+            Console.WriteLine($"{s[..^2],-14} {Percentile.Of(v, 50),10:0.0} {Percentile.Of(v, 95),10:0.0}");
         }
-        System.Console.WriteLine();
-        System.Console.WriteLine($"{"engine",-12} {"pages/s",9} {"s/page",8}  {"values read exactly",-22} recognition batches (crops per model run)");
+        Console.WriteLine();
+        Console.WriteLine($"{"engine",-12} {"pages/s",9} {"s/page",8}  {"values read exactly",-22} recognition batches (crops per model run)");
         Print("pilgi", local, localRuns);
         if (remote is not null) Print("service", remote, remoteRuns, $"{url}, {provider}");
         if (recognition is { } r)
         {
-            System.Console.WriteLine();
-            System.Console.WriteLine($"recognition alone: {r.Crops} crops in {r.Calls} recogniser calls (the pipeline's batches), {concurrency} calls at once");
-            System.Console.WriteLine($"{"engine",-12} {"crops/s",9}  recognition batches (crops per model run)");
-            System.Console.WriteLine($"{"pilgi",-12} {r.Local,9:0.0}  {r.LocalRuns?.ToString() ?? "-"}");
-            System.Console.WriteLine($"{"service",-12} {r.Remote,9:0.0}  {r.RemoteRuns}");
-            System.Console.WriteLine($"{"",-12} {"",9}  in the service: model runs {r.RunSeconds:0.00} s ({1000 * r.RunSeconds / Math.Max(1, r.RemoteRuns.Lines):0.0} ms " +
-                                     $"per crop), decoding and preparing crops {r.PrepareSeconds:0.00} s");
+            Console.WriteLine();
+            Console.WriteLine($"recognition alone: {r.Crops} crops in {r.Calls} recogniser calls (the pipeline's batches), {concurrency} calls at once");
+            Console.WriteLine($"{"engine",-12} {"crops/s",9}  recognition batches (crops per model run)");
+            Console.WriteLine($"{"pilgi",-12} {r.Local,9:0.0}  {r.LocalRuns?.ToString() ?? "-"}");
+            Console.WriteLine($"{"service",-12} {r.Remote,9:0.0}  {r.RemoteRuns}");
+            Console.WriteLine($"{"",-12} {"",9}  in the service: model runs {r.RunSeconds:0.00} s ({1000 * r.RunSeconds / Math.Max(1, r.RemoteRuns.Lines):0.0} ms " +
+                              $"per crop), decoding and preparing crops {r.PrepareSeconds:0.00} s");
         }
         if (model is { } m)
         {
-            System.Console.WriteLine();
-            System.Console.WriteLine($"the model alone, in this process, the same {m.Lines} lines, rounds interleaved (median lines/s):");
-            System.Console.WriteLine($"  unbatched (a run per line) {m.Unbatched,7:0.0}   batched ({m.Runs} runs of up to {ModelBatch} by padded width) {m.Batched,7:0.0}" +
-                                     $"   x{m.Batched / m.Unbatched:0.00}");
+            Console.WriteLine();
+            Console.WriteLine($"the model alone, in this process, the same {m.Lines} lines, rounds interleaved (median lines/s):");
+            Console.WriteLine($"  unbatched (a run per line) {m.Unbatched,7:0.0}   batched ({m.Runs} runs of up to {ModelBatch} by padded width) {m.Batched,7:0.0}" +
+                              $"   x{m.Batched / m.Unbatched:0.00}");
         }
         if (tesseract) RunTesseract(inputs.Select(i => i.Scan).ToList(), labels);
         return 0;
@@ -149,15 +149,15 @@ public static class BenchCommand
     private static void Print(string engine, Run run, BatchSizes? batches, string? note = null)
     {
         string exact = run.FieldsTotal > 0 ? $"{run.FieldsExact}/{run.FieldsTotal} ({100.0 * run.FieldsExact / run.FieldsTotal:0.0}%)" : "-";
-        System.Console.WriteLine($"{engine,-12} {run.Pages / run.Seconds,9:0.00} {run.Seconds / Math.Max(1, run.Pages),8:0.000}  {exact,-22} " +
-                                 $"{batches?.ToString() ?? "-"}{(note is null ? "" : $"  [{note}]")}");
+        Console.WriteLine($"{engine,-12} {run.Pages / run.Seconds,9:0.00} {run.Seconds / Math.Max(1, run.Pages),8:0.000}  {exact,-22} " +
+                          $"{batches?.ToString() ?? "-"}{(note is null ? "" : $"  [{note}]")}");
     }
 
     private static void RunTesseract(List<ScanFile> scans, Dictionary<string, LabelDocument?> labels)
     {
         if (!TesseractBaseline.IsAvailable())
         {
-            System.Console.WriteLine($"{"tesseract",-12} not installed (apt-get install tesseract-ocr tesseract-ocr-kor)");
+            Console.WriteLine($"{"tesseract",-12} not installed (apt-get install tesseract-ocr tesseract-ocr-kor)");
             return;
         }
         int found = 0, total = 0;
@@ -171,8 +171,8 @@ public static class BenchCommand
             total += t;
         }
         double s = clock.Elapsed.TotalSeconds;
-        System.Console.WriteLine($"{"tesseract",-12} {scans.Count / s,9:0.00} {s / Math.Max(1, scans.Count),8:0.000}  " +
-                                 (total > 0 ? $"{found}/{total} ({100.0 * found / total:0.0}%) found anywhere in its page text" : "-"));
+        Console.WriteLine($"{"tesseract",-12} {scans.Count / s,9:0.00} {s / Math.Max(1, scans.Count),8:0.000}  " +
+                          (total > 0 ? $"{found}/{total} ({100.0 * found / total:0.0}%) found anywhere in its page text" : "-"));
     }
 
     private static LabelDocument? TryLabel(string data, ScanFile scan)

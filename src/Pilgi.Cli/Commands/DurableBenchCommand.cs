@@ -6,8 +6,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pilgi.Cli.Composition;
-using Pilgi.Cli.Console;
 using Pilgi.Cli.Hosting;
+using Pilgi.Cli.Terminal;
 using Pilgi.Imaging;
 using Pilgi.Pipeline.Orchestration;
 using Pilgi.Pipeline.Steps;
@@ -68,8 +68,8 @@ public static class DurableBenchCommand
             .Select(i => (samples[i % samples.Count].Layout, samples[i % samples.Count].Bytes,
                 Name: $"{samples[i % samples.Count].Layout}/{prefix}{i:D4}.jpg"))
             .ToList();
-        System.Console.WriteLine($"{n} scans (copies of {samples.Count} samples), {parallel} at once ({activities} activities and " +
-                                 $"{options.MaxScansInFlight} scans at once in the durable host), {Environment.ProcessorCount} cores");
+        Console.WriteLine($"{n} scans (copies of {samples.Count} samples), {parallel} at once ({activities} activities and " +
+                          $"{options.MaxScansInFlight} scans at once in the durable host), {Environment.ProcessorCount} cores");
 
         // in this process, as `process` does it: FormReader.ReadAsync, then the result and its overlay written to
         // files; the same bytes, the same parallelism
@@ -133,7 +133,7 @@ public static class DurableBenchCommand
                 async (job, _) => await RunStepsAsync(steps, job, stepClock));
             double stepsSeconds = clock.Elapsed.TotalSeconds;
             Report("steps", n, stepsSeconds, inProcess);
-            System.Console.WriteLine($"{"",-12} s/scan in each: {stepClock.Summary(n)}");
+            Console.WriteLine($"{"",-12} s/scan in each: {stepClock.Summary(n)}");
 
             clock.Restart();
             var uploaded = new ScanJob[items.Count];
@@ -150,8 +150,8 @@ public static class DurableBenchCommand
             double durable = clock.Elapsed.TotalSeconds;
             Report("durable", n, durable, inProcess);
             var outcomes = ended.GroupBy(e => e.Outcome).Select(g => $"{g.Count()} {g.Key}").Order(StringComparer.Ordinal);
-            System.Console.WriteLine($"{"",-12} {string.Join(", ", outcomes)}{(done ? "" : ", some still in flight")}; uploading took {upload:0.0} s (not counted)");
-            System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            Console.WriteLine($"{"",-12} {string.Join(", ", outcomes)}{(done ? "" : ", some still in flight")}; uploading took {upload:0.0} s (not counted)");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"orchestration overhead per scan: {(durable - stepsSeconds) / n:+0.000;-0.000} s = " +
                 $"{100 * (durable - stepsSeconds) / inProcess:+0.0;-0.0} % of the in-process time (target <= 15 %; " +
                 $"{100 * (durable / stepsSeconds - 1):+0.0;-0.0} % of the steps)\n" +
@@ -191,7 +191,7 @@ public static class DurableBenchCommand
     }
 
     private static void Report(string engine, int n, double seconds, double? baseline) =>
-        System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{engine,-12} {seconds,8:0.0} s {60 * n / seconds,9:0.0} scans/min {seconds / n,8:0.000} s/scan"));
 
     private static async Task AddMissingTemplatesAsync(AzureBlobStore blobs, CancellationToken ct)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Pilgi.Cli.Composition;
-using Pilgi.Cli.Console;
+using Pilgi.Cli.Terminal;
 using Pilgi.Core.Geometry;
 using Pilgi.Core.Metrics;
 using Pilgi.Core.Results;
@@ -47,7 +47,7 @@ public static class EvalCommand
         if (inference is not null)
         {
             var health = await inference.HealthAsync(ct);
-            System.Console.WriteLine($"through the inference service at {url}: {health.ExecutionProvider}, {reader.Models["recognizer"]}");
+            Console.WriteLine($"through the inference service at {url}: {health.ExecutionProvider}, {reader.Models["recognizer"]}");
         }
         reader.Templates.PrepareAll(); // references decoded before timing starts
         var acc = new EvalAccumulator(Iou);
@@ -84,7 +84,7 @@ public static class EvalCommand
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(reportPath))!);
             await File.WriteAllTextAsync(reportPath, report.ToJson(), ct);
-            System.Console.WriteLine($"report: {Path.GetFullPath(reportPath)}");
+            Console.WriteLine($"report: {Path.GetFullPath(reportPath)}");
         }
         if (mismatchesPath is not null)
         {
@@ -92,7 +92,7 @@ public static class EvalCommand
             await File.WriteAllLinesAsync(mismatchesPath,
                 mismatches.Select(m => string.Join('\t', m.Scan, m.Field.Template, m.Field.Key, m.Field.Kind.ToJsonName(),
                     Tsv(m.Field.Reference), Tsv(m.Field.Predicted ?? ""))).Prepend("scan\ttemplate\tfield\tkind\texpected\tread"), ct);
-            System.Console.WriteLine($"mismatches: {Path.GetFullPath(mismatchesPath)} ({mismatches.Count} fields)");
+            Console.WriteLine($"mismatches: {Path.GetFullPath(mismatchesPath)} ({mismatches.Count} fields)");
         }
         return 0;
     }
@@ -105,11 +105,11 @@ public static class EvalCommand
 
     public static void PrintTable(EvalReport r)
     {
-        System.Console.WriteLine();
-        System.Console.WriteLine($"pages {r.Pages}");
-        System.Console.WriteLine($"detection @IoU{r.Detection.Iou:0.0#}  precision {r.Detection.Precision:0.000}  recall {r.Detection.Recall:0.000}  F1 {r.Detection.F1:0.000}  (tp {r.Detection.Tp}, fp {r.Detection.Fp}, fn {r.Detection.Fn})");
-        System.Console.WriteLine($"recognition CER {r.Recognition.Cer:0.0000}   fields exact {r.Fields.Exact:0.000} of {r.Fields.Total}");
-        System.Console.WriteLine($"speed {r.Speed.PagesPerSecond:0.00} pages/s   s/page p50 {r.Speed.SecondsPerPage.P50:0.000}  p95 {r.Speed.SecondsPerPage.P95:0.000}");
+        Console.WriteLine();
+        Console.WriteLine($"pages {r.Pages}");
+        Console.WriteLine($"detection @IoU{r.Detection.Iou:0.0#}  precision {r.Detection.Precision:0.000}  recall {r.Detection.Recall:0.000}  F1 {r.Detection.F1:0.000}  (tp {r.Detection.Tp}, fp {r.Detection.Fp}, fn {r.Detection.Fn})");
+        Console.WriteLine($"recognition CER {r.Recognition.Cer:0.0000}   fields exact {r.Fields.Exact:0.000} of {r.Fields.Total}");
+        Console.WriteLine($"speed {r.Speed.PagesPerSecond:0.00} pages/s   s/page p50 {r.Speed.SecondsPerPage.P50:0.000}  p95 {r.Speed.SecondsPerPage.P95:0.000}");
         Slice("kind", r.ByKind);
         Slice("template", r.ByTemplate);
     }
@@ -117,9 +117,9 @@ public static class EvalCommand
     private static void Slice(string title, Dictionary<string, FieldScores> slices)
     {
         if (slices.Count == 0) return;
-        System.Console.WriteLine();
-        System.Console.WriteLine($"{title,-18} {"fields",7} {"CER",8} {"exact",7}");
+        Console.WriteLine();
+        Console.WriteLine($"{title,-18} {"fields",7} {"CER",8} {"exact",7}");
         foreach (var (k, s) in slices.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            System.Console.WriteLine($"{k,-18} {s.Total,7} {s.Cer,8:0.0000} {s.Exact,7:0.000}");
+            Console.WriteLine($"{k,-18} {s.Total,7} {s.Cer,8:0.0000} {s.Exact,7:0.000}");
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Pilgi.Cli.Composition;
-using Pilgi.Cli.Console;
+using Pilgi.Cli.Terminal;
 using Pilgi.Core.Errors;
 using Pilgi.Core.Metrics;
 using Pilgi.Core.Raster;
@@ -84,7 +84,7 @@ internal static class LineEvalCommand
                 if (!score.Exact) mismatches.Add((rows[i], reads[i]));
             }
             done += chunk.Length;
-            if (set.Rows.Count > Chunk) System.Console.Error.WriteLine($"read {done}/{set.Rows.Count} lines");
+            if (set.Rows.Count > Chunk) Console.Error.WriteLine($"read {done}/{set.Rows.Count} lines");
         }
 
         var report = acc.Report() with { Kind = kind?.ToJsonName(), Model = steps.Recognizer.ModelId };
@@ -93,7 +93,7 @@ internal static class LineEvalCommand
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(reportPath))!);
             await File.WriteAllTextAsync(reportPath, report.ToJson(), ct);
-            System.Console.WriteLine($"report: {Path.GetFullPath(reportPath)}");
+            Console.WriteLine($"report: {Path.GetFullPath(reportPath)}");
         }
         if (mismatchesPath is not null)
         {
@@ -101,7 +101,7 @@ internal static class LineEvalCommand
             await File.WriteAllLinesAsync(mismatchesPath,
                 mismatches.Select(m => string.Join('\t', Tsv(m.Row.Path), Tsv(m.Row.Text), Tsv(m.Read.Text),
                     m.Read.Confidence.ToString("0.000", CultureInfo.InvariantCulture))).Prepend("path\texpected\tread\tconfidence"), ct);
-            System.Console.WriteLine($"mismatches: {Path.GetFullPath(mismatchesPath)} ({mismatches.Count} lines)");
+            Console.WriteLine($"mismatches: {Path.GetFullPath(mismatchesPath)} ({mismatches.Count} lines)");
         }
         return report.Skipped == 0 ? 0 : 2;
     }
@@ -128,10 +128,10 @@ internal static class LineEvalCommand
 
     private static void Print(LineEvalReport r)
     {
-        System.Console.WriteLine();
-        System.Console.WriteLine($"lines {r.Lines}{(r.Skipped > 0 ? $" ({r.Skipped} skipped)" : "")}   read as {r.Kind ?? "any text"}   model {r.Model}");
-        System.Console.WriteLine($"CER {r.Cer:0.0000} ({r.Distance} edits in {r.ReferenceLength} characters)   exact {r.Exact:0.000} ({r.ExactLines} of {r.Lines})");
+        Console.WriteLine();
+        Console.WriteLine($"lines {r.Lines}{(r.Skipped > 0 ? $" ({r.Skipped} skipped)" : "")}   read as {r.Kind ?? "any text"}   model {r.Model}");
+        Console.WriteLine($"CER {r.Cer:0.0000} ({r.Distance} edits in {r.ReferenceLength} characters)   exact {r.Exact:0.000} ({r.ExactLines} of {r.Lines})");
         if (r.Digits is { } d)
-            System.Console.WriteLine($"digits only: CER {d.Cer:0.0000} ({d.Distance} edits in {d.ReferenceLength} digits)   exact {d.Exact:0.000} ({d.ExactLines} of {r.Lines})");
+            Console.WriteLine($"digits only: CER {d.Cer:0.0000} ({d.Distance} edits in {d.ReferenceLength} digits)   exact {d.Exact:0.000} ({d.ExactLines} of {r.Lines})");
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Pilgi.Cli.Composition;
-using Pilgi.Cli.Console;
+using Pilgi.Cli.Terminal;
 using Pilgi.Core.Errors;
 using Pilgi.Core.Results;
 using Pilgi.Imaging;
@@ -56,7 +56,7 @@ public static class ProcessCommand
                 MaskedConsole.Error($"{scan.RelativePath}: {Describe(e)}");
             }
         }
-        System.Console.WriteLine($"{scans.Count - failed} of {scans.Count} scans read; results in {Path.GetFullPath(outDir)}");
+        Console.WriteLine($"{scans.Count - failed} of {scans.Count} scans read; results in {Path.GetFullPath(outDir)}");
         return failed == 0 ? 0 : 2;
     }
 

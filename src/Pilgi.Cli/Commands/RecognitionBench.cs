@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Pilgi.Cli.Console;
+using Pilgi.Cli.Terminal;
 using Pilgi.Core.Raster;
 using Pilgi.Inference.Recognition;
 using Pilgi.Reading;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
-using Pilgi.Cli.Console;
 using Pilgi.Cli.Hosting;
+using Pilgi.Cli.Terminal;
 using Pilgi.Inference.Remote;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Storage;
@@ -50,8 +50,8 @@ public static class ServeCommand
         using var telemetry = ServeTelemetry.Start(configuration);
 
         await using var host = await LocalDurableHost.StartAsync(configuration, loggerFactory, cancellationToken: stop.Token);
-        System.Console.WriteLine($"pilgi serve: task hub '{options.TaskHub}', polling '{StorageNames.Scans}' every " +
-                                 $"{options.PollSeconds.ToString(CultureInfo.InvariantCulture)} s; Ctrl-C stops");
+        Console.WriteLine($"pilgi serve: task hub '{options.TaskHub}', polling '{StorageNames.Scans}' every " +
+                          $"{options.PollSeconds.ToString(CultureInfo.InvariantCulture)} s; Ctrl-C stops");
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);
@@ -60,9 +60,9 @@ public static class ServeCommand
         {
             // Ctrl-C or SIGTERM
         }
-        System.Console.WriteLine($"pilgi serve: stopping ({host.Watcher.InFlight} scan(s) in flight)");
+        Console.WriteLine($"pilgi serve: stopping ({host.Watcher.InFlight} scan(s) in flight)");
         bool drained = await host.StopAsync();
-        System.Console.WriteLine(drained ? "pilgi serve: stopped" : "pilgi serve: stopped; scans left in flight resume on the next start");
+        Console.WriteLine(drained ? "pilgi serve: stopped" : "pilgi serve: stopped; scans left in flight resume on the next start");
         return 0;
     }
 

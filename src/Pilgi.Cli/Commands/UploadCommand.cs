@@ -1,5 +1,5 @@
-using Pilgi.Cli.Console;
 using Pilgi.Cli.Hosting;
+using Pilgi.Cli.Terminal;
 using Pilgi.Storage;
 
 namespace Pilgi.Cli.Commands;
@@ -25,7 +25,7 @@ public static class UploadCommand
         {
             if (container is not null || args.Positionals.Count > 0) throw new UsageException("--samples takes no --container or paths.");
             var (templates, scans) = await BlobUploads.UploadSamplesAsync(blobs, ct: ct);
-            System.Console.WriteLine($"uploaded {templates} template files to '{StorageNames.Templates}' and {scans} scans to '{StorageNames.Scans}'");
+            Console.WriteLine($"uploaded {templates} template files to '{StorageNames.Templates}' and {scans} scans to '{StorageNames.Scans}'");
             return 0;
         }
         if (container is null || args.Positionals.Count == 0) throw new UsageException("upload needs --samples, or --container and files or folders.");
@@ -44,7 +44,7 @@ public static class UploadCommand
                 n++;
             }
         }
-        System.Console.WriteLine($"uploaded {n} file(s)");
+        Console.WriteLine($"uploaded {n} file(s)");
         return 0;
     }
 }

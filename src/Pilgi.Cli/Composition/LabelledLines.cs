@@ -1,5 +1,5 @@
 using System.Text;
-using Pilgi.Cli.Console;
+using Pilgi.Cli.Terminal;
 using Pilgi.Core.Errors;
 
 namespace Pilgi.Cli.Composition;

@@ -1,4 +1,4 @@
-using Pilgi.Cli.Console;
+using Pilgi.Cli.Terminal;
 using Pilgi.Core.Labels;
 
 namespace Pilgi.Cli.Composition;

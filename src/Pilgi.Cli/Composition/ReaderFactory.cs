@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Pilgi.Cli.Terminal;
 using Pilgi.Core.Fusion;
 using Pilgi.Core.Registration;
 using Pilgi.Imaging;
@@ -82,7 +83,7 @@ public static class ReaderFactory
         }
         catch (ArgumentException e)
         {
-            throw new Console.UsageException($"--inference: {e.Message}");
+            throw new UsageException($"--inference: {e.Message}");
         }
         return new RemoteInferenceClient(RemoteInferenceClient.CreateHttpClient(), options, ownsHttp: true);
     }

@@ -67,6 +67,9 @@ public class InferenceOutageTests(ITestOutputHelper output)
 
         await WaitForFirstRequestAsync(service);
         await service.KillAsync();
+        int endedBeforeKill = ended.All.Count;
+        output.WriteLine($"killed the service with {scans.Count - endedBeforeKill} of {scans.Count} scans in flight");
+        Assert.True(endedBeforeKill < scans.Count, "every scan ended before the service was killed: the fallback was not used");
 
         await ended.WaitForScansAsync(scans.Keys, Patience);
         await AssertEachReadOnceAsInProcessAsync(harness, scans, ended.All);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Pilgi.Cli.Commands;
-using Pilgi.Cli.Console;
 using Pilgi.Cli.Hosting;
+using Pilgi.Cli.Terminal;
 
 namespace Pilgi.Cli.Tests.Hosting;
 

@@ -10,11 +10,11 @@ internal static class CliRun
 
     public static async Task<Outcome> RunAsync(params string[] args)
     {
-        var (stdout, stderr) = (System.Console.Out, System.Console.Error);
+        var (stdout, stderr) = (Console.Out, Console.Error);
         using var o = new StringWriter();
         using var e = new StringWriter();
-        System.Console.SetOut(o);
-        System.Console.SetError(e);
+        Console.SetOut(o);
+        Console.SetError(e);
         try
         {
             int code = await CommandLine.RunAsync(args, CancellationToken.None);
@@ -22,8 +22,8 @@ internal static class CliRun
         }
         finally
         {
-            System.Console.SetOut(stdout);
-            System.Console.SetError(stderr);
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
         }
     }
 }

@@ -1,4 +1,3 @@
-using Pilgi.Core.Raster;
 using Pilgi.Core.Registration;
 using Pilgi.Imaging;
 using Pilgi.Inference.Detection;
@@ -31,13 +30,4 @@ internal static class Readers
         return new FormReader(TemplateStore.FromDirectory(templatesDir, registrar, detection), new GuardedDecoder(),
             registrar, new TemplateSubtractionDetector(detection), recognizer);
     }
-}
-
-/// <summary>Reads every crop as the same text: for tests about everything but recognition.</summary>
-internal sealed class FixedRecognizer(string text) : ILineRecognizer
-{
-    public string ModelId => "fixed@test";
-
-    public Task<IReadOnlyList<TextRecognition>> RecognizeAsync(IReadOnlyList<GrayImage> crops, CancellationToken cancellationToken = default)
-        => Task.FromResult<IReadOnlyList<TextRecognition>>(crops.Select(_ => new TextRecognition(text, 0.99)).ToList());
 }

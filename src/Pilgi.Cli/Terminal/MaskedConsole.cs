@@ -1,6 +1,6 @@
 using Pilgi.Core.Privacy;
 
-namespace Pilgi.Cli.Console;
+namespace Pilgi.Cli.Terminal;
 
 /// <summary>
 /// The lines the CLI's commands write besides their logs (refusals, skipped files, uploads), with personal numbers
@@ -8,7 +8,7 @@ namespace Pilgi.Cli.Console;
 /// </summary>
 internal static class MaskedConsole
 {
-    public static void Error(string line) => System.Console.Error.WriteLine(PiiMasker.Mask(line));
+    public static void Error(string line) => Console.Error.WriteLine(PiiMasker.Mask(line));
 
-    public static void Out(string line) => System.Console.WriteLine(PiiMasker.Mask(line));
+    public static void Out(string line) => Console.WriteLine(PiiMasker.Mask(line));
 }

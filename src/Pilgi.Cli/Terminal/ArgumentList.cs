@@ -1,4 +1,4 @@
-namespace Pilgi.Cli.Console;
+namespace Pilgi.Cli.Terminal;
 
 /// <summary>Options (--name value, --flag) and positional arguments of one command line.</summary>
 public sealed class ArgumentList

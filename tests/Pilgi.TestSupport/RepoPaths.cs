@@ -1,7 +1,7 @@
-namespace Pilgi.Cli.Tests.Support;
+namespace Pilgi.TestSupport;
 
-/// <summary>Committed files the tests read: the sample forms and the models.</summary>
-internal static class RepoPaths
+/// <summary>Committed files the tests read: the sample forms, the models, host.json and the settings sample, infra/.</summary>
+public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
@@ -10,9 +10,17 @@ internal static class RepoPaths
     public static string SampleScans => Path.Combine(SampleForms, "scans");
     public static string Models => Path.Combine(Root, "models");
 
+    public static string HostJson => Path.Combine(Root, "host.json");
+    public static string LocalSettingsSample => Path.Combine(Root, "local.settings.sample.json");
+
+    public static string Infra => Path.Combine(Root, "infra");
+    public static string Names => Path.Combine(Infra, "names.json");
+    public static IEnumerable<string> BicepFiles => Directory.EnumerateFiles(Infra, "*.bicep", SearchOption.AllDirectories);
+
     /// <summary>The sample scan of a layout: <c>samples/forms/scans/&lt;layout&gt;-0001.jpg</c>.</summary>
     public static string SampleScan(string layout) => Path.Combine(SampleScans, $"{layout}-0001.jpg");
 
+    /// <summary>The layouts of the sample scans (<c>&lt;layout&gt;-NNNN.jpg</c>), in order.</summary>
     public static IReadOnlyList<string> Layouts { get; } = Directory.GetFiles(SampleScans, "*.jpg")
         .Select(f => Path.GetFileNameWithoutExtension(f)[..Path.GetFileNameWithoutExtension(f).LastIndexOf('-')])
         .Order(StringComparer.Ordinal).ToList();

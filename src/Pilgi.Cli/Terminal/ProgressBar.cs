@@ -1,12 +1,12 @@
 using System.Diagnostics;
 
-namespace Pilgi.Cli.Console;
+namespace Pilgi.Cli.Terminal;
 
 /// <summary>Pages done and pages/s on stderr: a redrawn bar on a terminal, a line every few seconds otherwise.</summary>
 public sealed class ProgressBar(int totalScans, string verb)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly bool _interactive = !System.Console.IsErrorRedirected;
+    private readonly bool _interactive = !Console.IsErrorRedirected;
     private TimeSpan _lastLine = TimeSpan.Zero;
     private int _scans, _pages, _failed;
 
@@ -20,13 +20,13 @@ public sealed class ProgressBar(int totalScans, string verb)
         if (_interactive)
         {
             int width = 24, filled = totalScans == 0 ? width : _scans * width / totalScans;
-            System.Console.Error.Write($"\r[{new string('#', filled)}{new string('.', width - filled)}] {text}   ");
-            if (_scans == totalScans) System.Console.Error.WriteLine();
+            Console.Error.Write($"\r[{new string('#', filled)}{new string('.', width - filled)}] {text}   ");
+            if (_scans == totalScans) Console.Error.WriteLine();
         }
         else if (_scans == totalScans || _clock.Elapsed - _lastLine > TimeSpan.FromSeconds(5))
         {
             _lastLine = _clock.Elapsed;
-            System.Console.Error.WriteLine(text);
+            Console.Error.WriteLine(text);
         }
     }
 }

@@ -1,10 +1,13 @@
 using Pilgi.Core.Raster;
 using Pilgi.Inference.Recognition;
 
-namespace Pilgi.Cli.Tests.Support;
+namespace Pilgi.TestSupport;
 
-/// <summary>Reads every crop as the same text: for tests about the hosting, not about recognition.</summary>
-internal sealed class FixedRecognizer(string text = FixedRecognizer.Text) : ILineRecognizer
+/// <summary>
+/// Reads every crop as the same text, surely: for tests about everything but recognition (resolving the pipeline with
+/// it loads no model).
+/// </summary>
+public sealed class FixedRecognizer(string text = FixedRecognizer.Text) : ILineRecognizer
 {
     public const string Text = "x";
 

@@ -1,4 +1,4 @@
-namespace Pilgi.Cli.Console;
+namespace Pilgi.Cli.Terminal;
 
 /// <summary>A scan to process and its path relative to what the user named (which shapes the output path).</summary>
 public sealed record ScanFile(string FullPath, string RelativePath)
