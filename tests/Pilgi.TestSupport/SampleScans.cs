@@ -1,9 +1,9 @@
 using Pilgi.Core.Labels;
 
-namespace Pilgi.Pipeline.Tests.Support;
+namespace Pilgi.TestSupport;
 
 /// <summary>One committed sample scan: its layout (= template id), file, blob name under <c>scans/</c> and label.</summary>
-internal sealed record SampleScan(string Layout, string FilePath)
+public sealed record SampleScan(string Layout, string FilePath)
 {
     public string FileName => Path.GetFileName(FilePath);
     public string BlobName => $"{Layout}/{FileName}";
@@ -17,7 +17,7 @@ internal sealed record SampleScan(string Layout, string FilePath)
         Label().Boxes.Where(b => b.Handwritten && b.Field is not null).Select(b => b.Field!).Distinct().Order(StringComparer.Ordinal).ToList();
 }
 
-internal static class SampleScans
+public static class SampleScans
 {
     public static IReadOnlyList<SampleScan> All { get; } = Directory.GetFiles(Path.Combine(RepoPaths.SampleForms, "scans"))
         .Order(StringComparer.Ordinal)

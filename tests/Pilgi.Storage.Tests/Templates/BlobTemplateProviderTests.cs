@@ -1,12 +1,10 @@
 using Pilgi.Core.Errors;
 using Pilgi.Core.Registration;
 using Pilgi.Inference.Detection;
-using Pilgi.Pipeline.Tests.Support;
 using Pilgi.Reading.Templates;
-using Pilgi.Storage;
 using Pilgi.Storage.Templates;
 
-namespace Pilgi.Pipeline.Tests.Templates;
+namespace Pilgi.Storage.Tests.Templates;
 
 public class BlobTemplateProviderTests : IDisposable
 {

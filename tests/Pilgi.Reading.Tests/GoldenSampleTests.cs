@@ -1,8 +1,7 @@
 using Pilgi.Core.Labels;
 using Pilgi.Core.Metrics;
-using Pilgi.Pipeline.Tests.Support;
 
-namespace Pilgi.Pipeline.Tests.Reading;
+namespace Pilgi.Reading.Tests;
 
 /// <summary>
 /// The committed models on the committed sample scans (held-out writers, every layout): the handwriting is found

@@ -1,11 +1,10 @@
 using Pilgi.Core.Errors;
 using Pilgi.Core.Labels;
-using Pilgi.Pipeline.Tests.Support;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
 
-namespace Pilgi.Pipeline.Tests.Reading;
+namespace Pilgi.Reading.Tests;
 
 public class FormReaderTests
 {

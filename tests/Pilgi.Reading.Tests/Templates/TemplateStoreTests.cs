@@ -1,10 +1,9 @@
 using Pilgi.Core.Errors;
 using Pilgi.Core.Registration;
 using Pilgi.Inference.Detection;
-using Pilgi.Pipeline.Tests.Support;
 using Pilgi.Reading.Templates;
 
-namespace Pilgi.Pipeline.Tests.Templates;
+namespace Pilgi.Reading.Tests.Templates;
 
 public class TemplateStoreTests
 {

@@ -6,9 +6,9 @@ using Pilgi.Inference.Recognition;
 using Pilgi.Reading;
 using Pilgi.Reading.Templates;
 
-namespace Pilgi.Pipeline.Tests.Support;
+namespace Pilgi.TestSupport;
 
-internal static class Readers
+public static class Readers
 {
     private static readonly Lazy<OnnxLineRecognizer> Recognizer = new(() =>
         new OnnxLineRecognizer(ModelDescriptor.Load(Path.Combine(RepoPaths.Models, "recognizer", "pilgi-rec.json")), new OnnxSessionFactory()));

@@ -1,4 +1,4 @@
-namespace Pilgi.Pipeline.Tests.Reading;
+namespace Pilgi.Reading.Tests;
 
 /// <summary>
 /// What the committed models must achieve on the committed samples (held-out writers). Raise these with every

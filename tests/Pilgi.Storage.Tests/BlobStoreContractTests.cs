@@ -1,7 +1,5 @@
-using Pilgi.Pipeline.Tests.Support;
-using Pilgi.Storage;
 
-namespace Pilgi.Pipeline.Tests.Storage;
+namespace Pilgi.Storage.Tests;
 
 /// <summary>
 /// What every <see cref="IBlobStore"/> does, run against <see cref="FileBlobStore"/> and, when the variable

@@ -1,13 +1,12 @@
-using Pilgi.Pipeline.Orchestration;
 using Pilgi.Storage;
 
-namespace Pilgi.Pipeline.Tests.Support;
+namespace Pilgi.TestSupport;
 
 /// <summary>
 /// A <see cref="FileBlobStore"/> in a temporary folder, seeded like a deployment: the sample templates in
 /// <c>templates/</c> and each sample scan <c>&lt;layout&gt;-0001.jpg</c> at <c>scans/&lt;layout&gt;/&lt;layout&gt;-0001.jpg</c>.
 /// </summary>
-internal sealed class TestStorage : IDisposable
+public sealed class TestStorage : IDisposable
 {
     private TestStorage(string root)
     {
@@ -37,13 +36,6 @@ internal sealed class TestStorage : IDisposable
     public string Put(string container, string name, byte[] data) =>
         Files.WriteAsync(container, name, data, "application/octet-stream").GetAwaiter().GetResult();
 
-    /// <summary>The job a blob trigger would make for a blob in <c>scans/</c>.</summary>
-    public async Task<ScanJob> JobForAsync(string scanBlobName)
-    {
-        var blob = await Files.ReadAsync(StorageNames.Scans, scanBlobName);
-        return ScanJob.FromBlob(StorageNames.Scans, scanBlobName, blob.ETag);
-    }
-
     public async Task<List<string>> NamesAsync(string container, string prefix = "") =>
         (await Files.ListAsync(container, prefix)).Select(b => b.Name).ToList();
 
@@ -56,7 +48,7 @@ internal sealed class TestStorage : IDisposable
 }
 
 /// <summary>Passes everything to a store and counts reads per <c>container/name</c>.</summary>
-internal sealed class CountingBlobStore(IBlobStore inner) : IBlobStore
+public sealed class CountingBlobStore(IBlobStore inner) : IBlobStore
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _reads = new(StringComparer.Ordinal);
 

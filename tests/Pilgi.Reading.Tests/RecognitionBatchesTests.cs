@@ -1,7 +1,6 @@
 using Pilgi.Core.Geometry;
-using Pilgi.Reading;
 
-namespace Pilgi.Pipeline.Tests.Steps;
+namespace Pilgi.Reading.Tests;
 
 public class RecognitionBatchesTests
 {
