@@ -85,7 +85,7 @@ public sealed class EvalLinesTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(["path", "expected", "read", "confidence"], mismatches[0]);
         Assert.Equal(r.Lines - r.ExactLines, mismatches.Length - 1);
         Assert.Contains(mismatches, m => m[0] == $"crops/{crops[wrong].Scan}-{crops[wrong].Field}.png" && m[1] == wrongText);
-        // the recogniser does read these handwritten digits (6 of the 10 truly labelled with pilgi-rec@2026.12.06.3):
+        // the recogniser does read these handwritten digits (pilgi-rec@2026.12.06.3 read 6 of the 10 truly labelled):
         // a loose floor that a new model clears and a broken crop path (inverted, unscaled) does not
         Assert.True(r.ExactLines >= (r.Lines - 1) / 3, $"{r.ExactLines} of {r.Lines} exact:\n{File.ReadAllText(MismatchesPath)}");
         Assert.Contains($"lines {r.Lines}   read as any text", run.Out);
