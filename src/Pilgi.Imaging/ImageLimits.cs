@@ -19,6 +19,21 @@ public sealed record ImageLimits
     /// <summary>Pixels summed over all pages of one upload.</summary>
     public long MaxTotalPixels { get; set; } = 200_000_000;
 
+    /// <summary>What a crop of a page may be (the inference service's recognise requests, <c>eval --lines</c>): small, any
+    /// size down to a pixel, one page only.</summary>
+    public static ImageLimits ForCrops() => new()
+    {
+        MaxBytes = 4L * 1024 * 1024,
+        MaxWidth = 8192,
+        MaxHeight = 2048,
+        MaxPixelsPerPage = 8_000_000,
+        MaxTotalPixels = 8_000_000,
+        MaxPages = 1,
+        MinWidth = 1,
+        MinHeight = 1,
+        DecodeTimeout = TimeSpan.FromSeconds(5),
+    };
+
     public int MinWidth { get; set; } = 100;
     public int MinHeight { get; set; } = 100;
 

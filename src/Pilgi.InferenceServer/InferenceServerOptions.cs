@@ -47,18 +47,7 @@ public sealed class InferenceServerOptions
     public int RetryAfterSeconds { get; set; } = 1;
 
     /// <summary>What a crop may be (crops are small, and never pages).</summary>
-    public ImageLimits CropLimits { get; set; } = new()
-    {
-        MaxBytes = 4L * 1024 * 1024,
-        MaxWidth = 8192,
-        MaxHeight = 2048,
-        MaxPixelsPerPage = 8_000_000,
-        MaxTotalPixels = 8_000_000,
-        MaxPages = 1,
-        MinWidth = 1,
-        MinHeight = 1,
-        DecodeTimeout = TimeSpan.FromSeconds(5),
-    };
+    public ImageLimits CropLimits { get; set; } = ImageLimits.ForCrops();
 
     public TimeSpan BatchWindow => TimeSpan.FromMilliseconds(BatchWindowMilliseconds);
 

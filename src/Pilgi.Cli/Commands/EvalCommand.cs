@@ -80,24 +80,13 @@ public static class EvalCommand
         }
         var report = acc.Report();
         PrintTable(report);
-        if (reportPath is not null)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(reportPath))!);
-            await File.WriteAllTextAsync(reportPath, report.ToJson(), ct);
-            Console.WriteLine($"report: {Path.GetFullPath(reportPath)}");
-        }
+        if (reportPath is not null) await EvalOutputs.WriteReportAsync(reportPath, report.ToJson(), ct);
         if (mismatchesPath is not null)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(mismatchesPath))!);
-            await File.WriteAllLinesAsync(mismatchesPath,
-                mismatches.Select(m => string.Join('\t', m.Scan, m.Field.Template, m.Field.Key, m.Field.Kind.ToJsonName(),
-                    Tsv(m.Field.Reference), Tsv(m.Field.Predicted ?? ""))).Prepend("scan\ttemplate\tfield\tkind\texpected\tread"), ct);
-            Console.WriteLine($"mismatches: {Path.GetFullPath(mismatchesPath)} ({mismatches.Count} fields)");
-        }
+            await EvalOutputs.WriteMismatchesAsync(mismatchesPath, ["scan", "template", "field", "kind", "expected", "read"],
+                mismatches.Select(m => new[] { m.Scan, m.Field.Template, m.Field.Key, m.Field.Kind.ToJsonName(),
+                    m.Field.Reference, m.Field.Predicted ?? "" }).ToList(), "fields", ct);
         return 0;
     }
-
-    private static string Tsv(string value) => value.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
 
     /// <summary>The label's fields against the result; a label naming no registered template scores no fields.</summary>
     private static IEnumerable<FieldSample> Fields(Pilgi.Core.Labels.LabelDocument label, FormTemplate? template, ScanResult? result) =>

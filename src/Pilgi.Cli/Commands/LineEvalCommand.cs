@@ -89,20 +89,11 @@ internal static class LineEvalCommand
 
         var report = acc.Report() with { Kind = kind?.ToJsonName(), Model = steps.Recognizer.ModelId };
         Print(report);
-        if (reportPath is not null)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(reportPath))!);
-            await File.WriteAllTextAsync(reportPath, report.ToJson(), ct);
-            Console.WriteLine($"report: {Path.GetFullPath(reportPath)}");
-        }
+        if (reportPath is not null) await EvalOutputs.WriteReportAsync(reportPath, report.ToJson(), ct);
         if (mismatchesPath is not null)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(mismatchesPath))!);
-            await File.WriteAllLinesAsync(mismatchesPath,
-                mismatches.Select(m => string.Join('\t', Tsv(m.Row.Path), Tsv(m.Row.Text), Tsv(m.Read.Text),
-                    m.Read.Confidence.ToString("0.000", CultureInfo.InvariantCulture))).Prepend("path\texpected\tread\tconfidence"), ct);
-            Console.WriteLine($"mismatches: {Path.GetFullPath(mismatchesPath)} ({mismatches.Count} lines)");
-        }
+            await EvalOutputs.WriteMismatchesAsync(mismatchesPath, ["path", "expected", "read", "confidence"],
+                mismatches.Select(m => new[] { m.Row.Path, m.Row.Text, m.Read.Text,
+                    m.Read.Confidence.ToString("0.000", CultureInfo.InvariantCulture) }).ToList(), "lines", ct);
         return report.Skipped == 0 ? 0 : 2;
     }
 
@@ -123,8 +114,6 @@ internal static class LineEvalCommand
             throw new PilgiException(ImageMissing, $"'{row.Path}' cannot be read: {e.Message}", row.Path, e);
         }
     }
-
-    private static string Tsv(string value) => value.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
 
     private static void Print(LineEvalReport r)
     {

@@ -37,18 +37,7 @@ public static class ReaderFactory
     /// What a line crop read alone may be (<c>eval --lines</c>): the inference service's default crop limits
     /// (<c>Pilgi:InferenceServer:CropLimits</c>), which take crops of any small size and one page only.
     /// </summary>
-    public static ImageLimits CropLimits => new()
-    {
-        MaxBytes = 4L * 1024 * 1024,
-        MaxWidth = 8192,
-        MaxHeight = 2048,
-        MaxPixelsPerPage = 8_000_000,
-        MaxTotalPixels = 8_000_000,
-        MaxPages = 1,
-        MinWidth = 1,
-        MinHeight = 1,
-        DecodeTimeout = TimeSpan.FromSeconds(5),
-    };
+    public static ImageLimits CropLimits => ImageLimits.ForCrops();
 
     /// <summary>
     /// The reading steps for line crops read alone (<see cref="ReadingSteps.ReadLinesAsync"/>): the recogniser and fusion
