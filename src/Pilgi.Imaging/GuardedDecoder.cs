@@ -3,6 +3,7 @@ using Pilgi.Core.Errors;
 using Pilgi.Core.Raster;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
 
 namespace Pilgi.Imaging;
 
@@ -152,6 +153,10 @@ public sealed class GuardedDecoder
     {
         using var stream = new MemoryStream(data, writable: false);
         using var image = await Image.LoadAsync<Rgb24>(configuration, stream, cancellationToken).ConfigureAwait(false);
+        // A phone stores a sideways shot as it was taken, with an EXIF Orientation tag that every viewer applies: read
+        // the page as displayed, so that results, boxes and overlays are where a person sees them.
+        if (image.Frames.Count == 1 && image.Metadata.ExifProfile is not null)
+            image.Mutate(static x => x.AutoOrient());
         var pages = new List<GrayImage>(image.Frames.Count);
         for (int i = 0; i < image.Frames.Count; i++)
         {

@@ -1,9 +1,11 @@
 using Pilgi.Core.Raster;
 using Pilgi.Imaging.Tests.TestSupport;
+using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Tiff;
 using SixLabors.ImageSharp.Formats.Tiff.Constants;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace Pilgi.Imaging.Tests;
@@ -25,6 +27,27 @@ public class GuardedDecoderTests
         Assert.Equal((200, 150), (page.Width, page.Height));
         Assert.True(page[5, 5] > 245, "paper stays white");
         Assert.True(InkLevel(page, SampleImages.BlackInkX) < 30, "black ink stays black");
+    }
+
+    [Theory]
+    [InlineData(1, 200, 150, 20, 20)]    // as stored
+    [InlineData(6, 150, 200, 129, 20)]   // shot sideways: turn a quarter clockwise to view
+    [InlineData(8, 150, 200, 20, 179)]   // a quarter anticlockwise
+    [InlineData(3, 200, 150, 179, 129)]  // upside down
+    public async Task Jpeg_is_read_as_its_exif_orientation_displays_it(ushort orientation, int width, int height, int inkX, int inkY)
+    {
+        using var photo = SampleImages.Solid(200, 150, SampleImages.Paper);
+        for (int y = 10; y < 30; y++)
+            for (int x = 10; x < 30; x++)
+                photo[x, y] = SampleImages.BlackInk;  // a mark near the stored top left
+        photo.Metadata.ExifProfile = new ExifProfile();
+        photo.Metadata.ExifProfile.SetValue(ExifTag.Orientation, orientation);
+
+        var page = Assert.Single((await decoder.DecodeAsync(SampleImages.Jpeg(photo), "phone.jpg")).Pages);
+
+        Assert.Equal((width, height), (page.Width, page.Height));
+        Assert.True(page[inkX, inkY] < 60, $"the mark is where a viewer shows it ({inkX}, {inkY})");
+        Assert.True(page[width - 1 - inkX, height - 1 - inkY] > 200, "and not where it was stored");
     }
 
     [Fact]
