@@ -46,26 +46,3 @@ public sealed class TestStorage : IDisposable
         catch (UnauthorizedAccessException) { }
     }
 }
-
-/// <summary>Passes everything to a store and counts reads per <c>container/name</c>.</summary>
-public sealed class CountingBlobStore(IBlobStore inner) : IBlobStore
-{
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _reads = new(StringComparer.Ordinal);
-
-    public int Reads(string container, string name) => _reads.GetValueOrDefault($"{container}/{name}");
-
-    public Task<BlobContent> ReadAsync(string container, string name, CancellationToken cancellationToken = default)
-    {
-        _reads.AddOrUpdate($"{container}/{name}", 1, (_, n) => n + 1);
-        return inner.ReadAsync(container, name, cancellationToken);
-    }
-
-    public Task<string> WriteAsync(string container, string name, byte[] data, string contentType, CancellationToken cancellationToken = default) =>
-        inner.WriteAsync(container, name, data, contentType, cancellationToken);
-
-    public Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default) =>
-        inner.ExistsAsync(container, name, cancellationToken);
-
-    public Task<IReadOnlyList<BlobEntry>> ListAsync(string container, string prefix = "", CancellationToken cancellationToken = default) =>
-        inner.ListAsync(container, prefix, cancellationToken);
-}
