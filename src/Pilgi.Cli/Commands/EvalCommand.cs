@@ -31,23 +31,19 @@ public static class EvalCommand
         var data = args.Get("--data");
         if (lines is not null && data is not null)
             throw new UsageException("eval takes --data <dir> (forms) or --lines <dir> (line crops), not both.");
-        if (lines is not null) return await LineEvalCommand.RunAsync(lines, args, ct);
+        var options = EvalArguments.Read(args);
+        if (lines is not null) return await LineEvalCommand.RunAsync(lines, options, args, ct);
         if (args.Get("--kind") is not null) throw new UsageException("--kind is for eval --lines <dir>.");
         if (data is null) throw new UsageException("eval needs --data <dir> (forms) or --lines <dir> (line crops).");
-        var reportPath = args.Get("--report");
-        var mismatchesPath = args.Get("--mismatches");
-        var limit = args.Get("--limit") is null ? (int?)null : args.GetInt("--limit", 0);
-        var modelsDir = args.Get("--models");
-        var url = args.Get("--inference");
         args.RejectUnknown();
 
-        var set = LabelledSet.Load(data, limit);
-        using var inference = url is null ? null : ReaderFactory.Inference(url);
-        var reader = ReaderFactory.Create(set.Templates, modelsDir, inference);
+        var set = LabelledSet.Load(data, options.Limit);
+        using var inference = options.Inference is null ? null : ReaderFactory.Inference(options.Inference);
+        var reader = ReaderFactory.Create(set.Templates, options.Models, inference);
         if (inference is not null)
         {
             var health = await inference.HealthAsync(ct);
-            Console.WriteLine($"through the inference service at {url}: {health.ExecutionProvider}, {reader.Models["recognizer"]}");
+            Console.WriteLine($"through the inference service at {options.Inference}: {health.ExecutionProvider}, {reader.Models["recognizer"]}");
         }
         reader.Templates.PrepareAll(); // references decoded before timing starts
         var acc = new EvalAccumulator(Iou);
@@ -80,8 +76,8 @@ public static class EvalCommand
         }
         var report = acc.Report();
         PrintTable(report);
-        if (reportPath is not null) await EvalOutputs.WriteReportAsync(reportPath, report.ToJson(), ct);
-        if (mismatchesPath is not null)
+        if (options.Report is { } reportPath) await EvalOutputs.WriteReportAsync(reportPath, report.ToJson(), ct);
+        if (options.Mismatches is { } mismatchesPath)
             await EvalOutputs.WriteMismatchesAsync(mismatchesPath, ["scan", "template", "field", "kind", "expected", "read"],
                 mismatches.Select(m => new[] { m.Scan, m.Field.Template, m.Field.Key, m.Field.Kind.ToJsonName(),
                     m.Field.Reference, m.Field.Predicted ?? "" }).ToList(), "fields", ct);

@@ -36,14 +36,9 @@ internal static class LineEvalCommand
     /// <summary>Rows decoded and read at a time: memory stays bounded, and a line reads the same whatever it is read with.</summary>
     private const int Chunk = 256;
 
-    public static async Task<int> RunAsync(string dir, ArgumentList args, CancellationToken ct)
+    public static async Task<int> RunAsync(string dir, EvalArguments options, ArgumentList args, CancellationToken ct)
     {
         var kindName = args.Get("--kind");
-        var reportPath = args.Get("--report");
-        var mismatchesPath = args.Get("--mismatches");
-        var limit = args.Get("--limit") is null ? (int?)null : args.GetInt("--limit", 0);
-        var modelsDir = args.Get("--models");
-        var url = args.Get("--inference");
         args.RejectUnknown();
         FieldKind? kind = null;
         if (kindName is not null)
@@ -53,9 +48,9 @@ internal static class LineEvalCommand
             kind = parsed;
         }
 
-        var set = LabelledLines.Load(dir, limit);
-        using var inference = url is null ? null : ReaderFactory.Inference(url);
-        var steps = ReaderFactory.LineSteps(modelsDir, inference);
+        var set = LabelledLines.Load(dir, options.Limit);
+        using var inference = options.Inference is null ? null : ReaderFactory.Inference(options.Inference);
+        var steps = ReaderFactory.LineSteps(options.Models, inference);
         var acc = new LineEvalAccumulator(digits: kind is { } k && LineEvalAccumulator.IsDigitKind(k));
         var mismatches = new List<(LabelledLines.Row Row, LineReading Read)>();
         int done = 0;
@@ -89,8 +84,8 @@ internal static class LineEvalCommand
 
         var report = acc.Report() with { Kind = kind?.ToJsonName(), Model = steps.Recognizer.ModelId };
         Print(report);
-        if (reportPath is not null) await EvalOutputs.WriteReportAsync(reportPath, report.ToJson(), ct);
-        if (mismatchesPath is not null)
+        if (options.Report is { } reportPath) await EvalOutputs.WriteReportAsync(reportPath, report.ToJson(), ct);
+        if (options.Mismatches is { } mismatchesPath)
             await EvalOutputs.WriteMismatchesAsync(mismatchesPath, ["path", "expected", "read", "confidence"],
                 mismatches.Select(m => new[] { m.Row.Path, m.Row.Text, m.Read.Text,
                     m.Read.Confidence.ToString("0.000", CultureInfo.InvariantCulture) }).ToList(), "lines", ct);

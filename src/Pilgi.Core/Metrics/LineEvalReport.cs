@@ -26,7 +26,7 @@ public sealed record LineEvalReport
     public List<LineScore> PerLine { get; init; } = [];
     public List<SkippedLine> SkippedLines { get; init; } = [];
 
-    public string ToJson() => LineEvalReportJson.Serialize(this);
+    public string ToJson() => EvalReportJson.Serialize(this);
 }
 
 /// <summary>CER and exact share with both sides reduced to their digits.</summary>

@@ -43,7 +43,7 @@ public sealed class EvalLinesTests(ITestOutputHelper output) : IDisposable
         File.WriteAllText(Path.Combine(Lines, LabelledLines.LabelsFile), content);
     }
 
-    private LineEvalReport Report() => LineEvalReportJson.Deserialize(File.ReadAllText(ReportPath));
+    private LineEvalReport Report() => EvalReportJson.DeserializeLines(File.ReadAllText(ReportPath));
 
     /// <summary>The mismatches file's rows, header first, split at tabs.</summary>
     private string[][] Mismatches() => File.ReadAllLines(MismatchesPath).Select(l => l.Split('\t')).ToArray();

@@ -96,6 +96,6 @@ public class LineEvalAccumulatorTests
         var line = root.GetProperty("perLine")[0];
         Assert.Equal(["line", "path", "distance", "length", "exact", "confidence"], line.EnumerateObject().Select(p => p.Name));
         Assert.Contains("crops/홍.png", json); // Hangul left unescaped
-        Assert.Equal(report.PerLine, LineEvalReportJson.Deserialize(json).PerLine);
+        Assert.Equal(report.PerLine, EvalReportJson.DeserializeLines(json).PerLine);
     }
 }
