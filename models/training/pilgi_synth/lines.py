@@ -115,7 +115,7 @@ class LineRenderer:
         self.backgrounds = backgrounds
         self.kinds = tuple(kinds) if kinds else None
         self.native_size = False  # True: crops at the size they were written (labelled sets), not the model's height
-        self.skeleton_fonts = [("printed", p) for _, p in self.printed] if printed_skeletons else []
+        self.skeleton_fonts = self.printed if printed_skeletons else []
         self.rng = random.Random(seed)
 
     def _style(self, text):
