@@ -28,6 +28,7 @@ public static class CommandLine
             {
                 "process" => await ProcessCommand.RunAsync(list, ct),
                 "eval" => await EvalCommand.RunAsync(list, ct),
+                "calibrate" => await CalibrateCommand.RunAsync(list, ct),
                 "bench" => await BenchCommand.RunAsync(list, ct),
                 "serve" => await ServeCommand.RunAsync(list, ct),
                 "upload" => await UploadCommand.RunAsync(list, ct),
@@ -54,5 +55,5 @@ public static class CommandLine
     public static string Help() =>
         "pilgi — reads the handwriting on scanned Korean forms\n\n" +
         "usage: pilgi <command> [options]\n\n" +
-        ProcessCommand.Usage + "\n\n" + EvalCommand.Usage + "\n\n" + BenchCommand.Usage + "\n\n" + DurableBenchCommand.Usage + "\n\n" + ServeCommand.Usage + "\n\n" + UploadCommand.Usage;
+        ProcessCommand.Usage + "\n\n" + EvalCommand.Usage + "\n\n" + CalibrateCommand.Usage + "\n\n" + BenchCommand.Usage + "\n\n" + DurableBenchCommand.Usage + "\n\n" + ServeCommand.Usage + "\n\n" + UploadCommand.Usage;
 }

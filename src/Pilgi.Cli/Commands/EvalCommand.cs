@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Pilgi.Cli.Composition;
 using Pilgi.Cli.Terminal;
 using Pilgi.Core.Geometry;
@@ -19,10 +20,12 @@ public static class EvalCommand
     public static string Usage { get; } = DataUsage + "\n\n" + LineEvalCommand.Usage;
 
     private const string DataUsage =
-        "eval --data <dir> [--report <file.json>] [--mismatches <file.tsv>] [--limit N] [--models <dir>] [--inference <url>]\n" +
+        "eval --data <dir> [--report <file.json>] [--mismatches <file.tsv>] [--plots <dir>] [--limit N] [--models <dir>]\n" +
+        "     [--inference <url>]\n" +
         "    <dir> holds scans/, labels/ (AI Hub layout + handwritten/field) and templates/. Only a label's\n" +
         "    form_type is used while reading; the rest scores the result. --mismatches lists every field read wrong\n" +
-        "    (scan, template, field, kind, expected, read). --inference: detect and recognise through the\n" +
+        "    (scan, template, field, kind, expected, read, confidence, accepted, reason). --plots writes\n" +
+        "    reliability.png and risk-coverage.png there. --inference: detect and recognise through the\n" +
         "    inference service at <url> (started with Pilgi:Pipeline:TemplatesDirectory=<dir>/templates).";
 
     public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
@@ -35,6 +38,7 @@ public static class EvalCommand
         if (lines is not null) return await LineEvalCommand.RunAsync(lines, options, args, ct);
         if (args.Get("--kind") is not null) throw new UsageException("--kind is for eval --lines <dir>.");
         if (data is null) throw new UsageException("eval needs --data <dir> (forms) or --lines <dir> (line crops).");
+        var plots = args.Get("--plots");
         args.RejectUnknown();
 
         var set = LabelledSet.Load(data, options.Limit);
@@ -47,7 +51,7 @@ public static class EvalCommand
         }
         reader.Templates.PrepareAll(); // references decoded before timing starts
         var acc = new EvalAccumulator(Iou);
-        var mismatches = new List<(string Scan, FieldSample Field)>();
+        var mismatches = new List<(string Scan, FieldSample Field, string? Reason)>();
         var progress = new ProgressBar(set.Items.Count, "evaluated");
         foreach (var (scan, label) in set.Items)
         {
@@ -71,16 +75,20 @@ public static class EvalCommand
                 label.HandwrittenBounds(),
                 fields,
                 seconds);
-            mismatches.AddRange(fields.Where(f => !f.IsExact).Select(f => (scan.RelativePath, f)));
+            mismatches.AddRange(fields.Where(f => !f.IsExact)
+                .Select(f => (scan.RelativePath, f, result?.Fields.GetValueOrDefault(f.Key)?.Reason)));
             progress.Report(result?.Pages ?? 1, result is null);
         }
         var report = acc.Report();
         PrintTable(report);
         if (options.Report is { } reportPath) await EvalOutputs.WriteReportAsync(reportPath, report.ToJson(), ct);
+        if (plots is not null) EvalPlots.Write(plots, report.Review);
         if (options.Mismatches is { } mismatchesPath)
-            await EvalOutputs.WriteMismatchesAsync(mismatchesPath, ["scan", "template", "field", "kind", "expected", "read"],
+            await EvalOutputs.WriteMismatchesAsync(mismatchesPath,
+                ["scan", "template", "field", "kind", "expected", "read", "confidence", "accepted", "reason"],
                 mismatches.Select(m => new[] { m.Scan, m.Field.Template, m.Field.Key, m.Field.Kind.ToJsonName(),
-                    m.Field.Reference, m.Field.Predicted ?? "" }).ToList(), "fields", ct);
+                    m.Field.Reference, m.Field.Predicted ?? "", m.Field.Confidence.ToString("0.0000", CultureInfo.InvariantCulture),
+                    m.Field.Accepted ? "1" : "0", m.Reason ?? "" }).ToList(), "fields", ct);
         return 0;
     }
 
@@ -95,6 +103,8 @@ public static class EvalCommand
         Console.WriteLine($"detection @IoU{r.Detection.Iou:0.0#}  precision {r.Detection.Precision:0.000}  recall {r.Detection.Recall:0.000}  F1 {r.Detection.F1:0.000}  (tp {r.Detection.Tp}, fp {r.Detection.Fp}, fn {r.Detection.Fn})");
         Console.WriteLine($"recognition CER {r.Recognition.Cer:0.0000}   fields exact {r.Fields.Exact:0.000} of {r.Fields.Total}");
         Console.WriteLine($"speed {r.Speed.PagesPerSecond:0.00} pages/s   s/page p50 {r.Speed.SecondsPerPage.P50:0.000}  p95 {r.Speed.SecondsPerPage.P95:0.000}");
+        Console.WriteLine($"review: accepted {r.Review.Accepted:0.000} of fields ({r.Review.AcceptedCount}), wrong among accepted " +
+                          $"{r.Review.WrongAccepted:0.0000} ({r.Review.WrongAcceptedCount}), ECE {r.Review.Ece:0.0000}");
         Slice("kind", r.ByKind);
         Slice("template", r.ByTemplate);
     }
@@ -103,8 +113,8 @@ public static class EvalCommand
     {
         if (slices.Count == 0) return;
         Console.WriteLine();
-        Console.WriteLine($"{title,-18} {"fields",7} {"CER",8} {"exact",7}");
+        Console.WriteLine($"{title,-18} {"fields",7} {"CER",8} {"exact",7} {"accepted",9} {"wrong acc",9}");
         foreach (var (k, s) in slices.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            Console.WriteLine($"{k,-18} {s.Total,7} {s.Cer,8:0.0000} {s.Exact,7:0.000}");
+            Console.WriteLine($"{k,-18} {s.Total,7} {s.Cer,8:0.0000} {s.Exact,7:0.000} {s.Accepted,9:0.000} {s.WrongAccepted,9:0.0000}");
     }
 }

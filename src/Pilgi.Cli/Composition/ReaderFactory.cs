@@ -22,16 +22,22 @@ public static class ReaderFactory
     public const string RecognizerDescriptor = "recognizer/pilgi-rec.json";
 
     /// <param name="inference">The inference service to detect and recognise through (null: in this process).</param>
-    public static FormReader Create(string templatesDir, string? modelsDir = null, RemoteInferenceClient? inference = null)
+    /// <param name="descriptorPath">The recogniser's descriptor, over <paramref name="modelsDir"/>'s.</param>
+    public static FormReader Create(string templatesDir, string? modelsDir = null, RemoteInferenceClient? inference = null,
+        string? descriptorPath = null)
     {
         var registrar = new PageRegistrar();
         var detection = new DetectionOptions();
         var templates = TemplateStore.FromDirectory(templatesDir, registrar, detection);
-        var fusion = Fusion();
+        descriptorPath ??= DescriptorPath(modelsDir);
+        var fusion = Fusion(descriptorPath);
         if (inference is not null)
             return new FormReader(templates, new GuardedDecoder(), registrar, new RemoteHandwritingDetector(inference), new RemoteLineRecognizer(inference), fusion);
-        return new FormReader(templates, new GuardedDecoder(), registrar, new TemplateSubtractionDetector(detection), Recognizer(modelsDir), fusion);
+        return new FormReader(templates, new GuardedDecoder(), registrar, new TemplateSubtractionDetector(detection), Recognizer(descriptorPath), fusion);
     }
+
+    /// <summary><c>&lt;models&gt;/recognizer/pilgi-rec.json</c> (default: the bundled models).</summary>
+    public static string DescriptorPath(string? modelsDir) => Path.Combine(modelsDir ?? DefaultPaths.Models, RecognizerDescriptor);
 
     /// <summary>
     /// What a line crop read alone may be (<c>eval --lines</c>): the inference service's default crop limits
@@ -47,20 +53,35 @@ public static class ReaderFactory
     public static ReadingSteps LineSteps(string? modelsDir = null, RemoteInferenceClient? inference = null)
     {
         var decoder = new GuardedDecoder(CropLimits);
-        var fusion = Fusion();
+        var fusion = Fusion(DescriptorPath(modelsDir));
         if (inference is not null)
             return new ReadingSteps(decoder, new PageRegistrar(), new RemoteHandwritingDetector(inference), new RemoteLineRecognizer(inference), fusion);
-        return new ReadingSteps(decoder, new PageRegistrar(), new TemplateSubtractionDetector(), Recognizer(modelsDir), fusion);
+        return new ReadingSteps(decoder, new PageRegistrar(), new TemplateSubtractionDetector(), Recognizer(DescriptorPath(modelsDir)), fusion);
     }
 
-    /// <summary>The recogniser in this process: <c>&lt;models&gt;/recognizer/pilgi-rec.json</c> (default: the bundled models).</summary>
-    private static OnnxLineRecognizer Recognizer(string? modelsDir) =>
-        new(ModelDescriptor.Load(Path.Combine(modelsDir ?? DefaultPaths.Models, RecognizerDescriptor)), new OnnxSessionFactory());
+    /// <summary>The recogniser in this process, of the descriptor at <paramref name="descriptorPath"/>.</summary>
+    private static OnnxLineRecognizer Recognizer(string descriptorPath)
+    {
+        var descriptor = ModelDescriptor.Load(descriptorPath);
+        if (descriptor.CalibrationProblem is { } problem) MaskedConsole.Error($"{descriptorPath}: {problem}");
+        return new(descriptor, new OnnxSessionFactory());
+    }
 
-    /// <summary>Fusion settings as the hosts read them: <c>Pilgi__Pipeline__Fusion__*</c> environment variables over the defaults.</summary>
-    private static FusionOptions Fusion() =>
-        new ConfigurationBuilder().AddEnvironmentVariables().Build()
-            .GetSection($"{PipelineOptions.SectionName}:{nameof(PipelineOptions.Fusion)}").Get<FusionOptions>() ?? FusionOptions.Default;
+    /// <summary>
+    /// Fusion settings as the hosts read them: <c>Pilgi__Pipeline__Fusion__*</c> and <c>Pilgi__Review__*</c> environment
+    /// variables over the defaults, with the confidence calibration of the recogniser's descriptor (also when an
+    /// inference service recognises).
+    /// </summary>
+    public static FusionOptions Fusion(string descriptorPath)
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var fusion = configuration.GetSection($"{PipelineOptions.SectionName}:{nameof(PipelineOptions.Fusion)}").Get<FusionOptions>() ?? FusionOptions.Default;
+        return fusion with
+        {
+            Calibration = ModelDescriptor.LoadCalibration(descriptorPath),
+            Review = configuration.GetSection(ReviewOptions.SectionName).Get<ReviewOptions>() ?? new ReviewOptions(),
+        };
+    }
 
     /// <summary>A client of the inference service at <paramref name="url"/> (the pipeline's default timeouts and retries).</summary>
     public static RemoteInferenceClient Inference(string url)

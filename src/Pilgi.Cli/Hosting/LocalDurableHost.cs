@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pilgi.Cli.Composition;
+using Pilgi.Core.Fusion;
 using Pilgi.Inference.Remote;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Orchestration;
@@ -100,6 +101,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
             builder.Services.AddSingleton(options);
             builder.Services.AddOptions<OutputOptions>().Bind(configuration.GetSection(OutputOptions.SectionName));
+            builder.Services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.SectionName));
             configureServices?.Invoke(builder.Services);
             builder.Services.AddPilgiPipeline(o =>
             {

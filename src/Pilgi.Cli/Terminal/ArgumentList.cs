@@ -40,6 +40,13 @@ public sealed class ArgumentList
         return _options.TryGetValue(name, out var v) ? v[^1] : null;
     }
 
+    /// <summary>Every value of an option given more than once, in order (none: empty).</summary>
+    public IReadOnlyList<string> GetAll(string name)
+    {
+        _used.Add(name);
+        return _options.TryGetValue(name, out var v) ? v : [];
+    }
+
     public bool Flag(string name) => Get(name) is { } v && v != "false";
 
     public int GetInt(string name, int fallback)

@@ -1,3 +1,4 @@
+using Pilgi.Core.Fusion.Confidence;
 using Pilgi.Core.Geometry;
 using Pilgi.Core.Results;
 using Pilgi.Core.Templates;
@@ -102,7 +103,7 @@ public static class FieldFusion
                     ?? (FieldValidator.Validate(kind, value).Valid ? null
                         : Choose(joint, members[f], mapped, options, v => FieldValidator.Validate(kind, v).Valid))) is { } chosen)
             {
-                reads[f] = reads[f] with { Value = chosen.Value, Confidence = chosen.Share };
+                reads[f] = reads[f] with { Value = chosen.Value, Confidence = chosen.Share, Chosen = true };
             }
             // what the kind mends beyond the recogniser's readings (a bank name one letter off, an e-mail's domain)
             if (FieldKindRules.For(kind).Mend is { } mend && mend(reads[f].Value, out var mended, out bool review))
@@ -118,15 +119,32 @@ public static class FieldFusion
             var field = template.Fields[f];
             var read = reads[f];
             var outcome = outcomes[field.Key];
+            var readings = joints[f] is { } joint ? JoinedReadings(joint, members[f], mapped, options) : null;
+            var evidence = read.Value is null ? null : Evidence(field.Kind, read, outcome.Valid, members[f].Count, readings,
+                Agreement(template, f, values), today);
+            double confidence = evidence is null ? 0
+                : options.Calibration is { } calibration ? calibration.Probability(field.Kind, evidence) : read.Confidence;
+            double threshold = options.Calibration is { } fitted
+                ? fitted.Threshold(field.Kind, options.Review.TargetFor(field.Kind))
+                : options.ReviewConfidence;
+            string? reason = read.Value is null ? (members[f].Count > 0 ? ReviewReasons.Unreadable : ValidationReasons.Empty)
+                : !outcome.Valid ? outcome.Reason
+                : read.Corrected ? ReviewReasons.Corrected
+                : confidence < threshold ? ReviewReasons.LowConfidence
+                : null;
             fields[field.Key] = new FieldResult
             {
                 Value = read.Value,
-                Confidence = read.Confidence,
+                Confidence = confidence,
                 Box = read.Box,
                 Page = read.Page,
                 Valid = outcome.Valid,
-                Reason = outcome.Reason,
-                NeedsReview = read.Value is null || !outcome.Valid || read.Confidence < ReviewConfidence(field.Kind, options) || read.Corrected,
+                Reason = reason,
+                NeedsReview = reason is not null,
+                Alternatives = reason is null || readings is null ? null
+                    : readings.Select(r => r.Text).Where(t => t.Length > 0 && t != read.Value).Distinct(StringComparer.Ordinal)
+                        .Take(options.ReviewAlternatives).ToList(),
+                Evidence = evidence,
             };
         }
 
@@ -183,13 +201,13 @@ public static class FieldFusion
         if (joints[a] is { } amountReadings && Choose(amountReadings, members[a], mapped, options,
                 v => FieldValidator.Validate(FieldKind.Amount, v).Valid && AmountParsing.TryParseDigits(v, out long d) && d == spelled) is { } fixedDigits)
         {
-            reads[a] = reads[a] with { Value = fixedDigits.Value, Confidence = fixedDigits.Share };
+            reads[a] = reads[a] with { Value = fixedDigits.Value, Confidence = fixedDigits.Share, Chosen = true };
             values[template.Fields[a].Key] = (FieldKind.Amount, fixedDigits.Value);
         }
         else if (joints[w] is { } wordReadings && Choose(wordReadings, members[w], mapped, options,
                      v => FieldValidator.Validate(FieldKind.AmountHangul, v).Valid && AmountHangul.TryParse(v, out long s) && s == digits) is { } fixedWords)
         {
-            reads[w] = reads[w] with { Value = fixedWords.Value, Confidence = fixedWords.Share };
+            reads[w] = reads[w] with { Value = fixedWords.Value, Confidence = fixedWords.Share, Chosen = true };
             values[template.Fields[w].Key] = (FieldKind.AmountHangul, fixedWords.Value);
         }
         else if (reads[w].Confidence > reads[a].Confidence)
@@ -201,12 +219,81 @@ public static class FieldFusion
         }
     }
 
-    /// <summary>The kind's own review threshold, else the form-wide one.</summary>
-    private static double ReviewConfidence(FieldKind kind, FusionOptions options) =>
-        FieldKindRules.For(kind).ReviewConfidence ?? options.ReviewConfidence;
+    /// <summary>A field's joint readings as values (its regions' texts joined in reading order), best first.</summary>
+    private static IReadOnlyList<(string Text, double LogProbability, double Share)> JoinedReadings(
+        IReadOnlyList<CandidateSelection.Joint> joint, List<int> members, Box[] mapped, FusionOptions options)
+    {
+        var boxes = members.Select(i => mapped[i]).ToArray();
+        return joint.Select(r => (ReadingOrder.Join(boxes, r.Texts.ToArray(), options.SameLineGapFraction, options.SameLineCenterFraction).Trim(),
+            r.LogProbability, CandidateSelection.Share(joint, r.LogProbability))).ToList();
+    }
 
-    /// <summary>A field's value as read; <see cref="Corrected"/> when fusion changed it beyond the recogniser's readings.</summary>
-    private readonly record struct FieldRead(string? Value, double Confidence, Box? Box, int Page, bool Corrected = false);
+    /// <summary>+1 when the form's one amount in digits and one in words both parse and agree, −1 when they differ, else 0.</summary>
+    private static double Agreement(FormTemplate template, int f, Dictionary<string, (FieldKind kind, string? value)> values)
+    {
+        var kind = template.Fields[f].Kind;
+        if (kind is not (FieldKind.Amount or FieldKind.AmountHangul)) return 0;
+        var amounts = values.Values.Where(v => v.kind == FieldKind.Amount).ToList();
+        var words = values.Values.Where(v => v.kind == FieldKind.AmountHangul).ToList();
+        if (amounts.Count != 1 || words.Count != 1) return 0;
+        if (!AmountParsing.TryParseDigits(amounts[0].value, out long digits) || !AmountHangul.TryParse(words[0].value, out long spelled)) return 0;
+        return digits == spelled ? 1 : -1;
+    }
+
+    /// <summary>What fusion knows about how surely a read field's value is right (<see cref="ConfidenceFeatures"/>).</summary>
+    private static ConfidenceFeatures Evidence(FieldKind kind, FieldRead read, bool valid, int regions,
+        IReadOnlyList<(string Text, double LogProbability, double Share)>? readings, double agreement, DateOnly? today)
+    {
+        string value = read.Value!;
+        int index = -1;
+        if (readings is not null)
+            for (int i = 0; i < readings.Count && index < 0; i++)
+                if (readings[i].Text == value) index = i;
+        double share = 0, margin = ConfidenceFeatures.MaxMargin, meanLog = Math.Log(Math.Max(read.CharProbability, 1e-9));
+        if (readings is not null)
+        {
+            if (index < 0)
+            {
+                margin = -ConfidenceFeatures.MaxMargin;
+                meanLog = ConfidenceFeatures.MinMeanLogProbability;
+            }
+            else
+            {
+                var own = readings[index];
+                share = own.Share;
+                double next = readings.Where(r => r.Text != value).Select(r => r.LogProbability).DefaultIfEmpty(double.NegativeInfinity).Max();
+                margin = own.LogProbability - next;
+                meanLog = own.LogProbability / Math.Max(1, value.Length);
+            }
+        }
+        var box = read.Box;
+        double widthPerCharacter = box is { } b && b.H > 0 && b.W > 0 ? Math.Log(b.W / b.H / Math.Max(1, value.Replace(" ", "").Length)) : 0;
+        return new ConfidenceFeatures(
+            CharLogit: ConfidenceFeatures.Logit(read.CharProbability),
+            ShareLogit: readings is null ? 0 : ConfidenceFeatures.Logit(share),
+            Margin: Math.Clamp(margin, -ConfidenceFeatures.MaxMargin, ConfidenceFeatures.MaxMargin),
+            MeanLogProbability: Math.Clamp(meanLog, ConfidenceFeatures.MinMeanLogProbability, 0),
+            NoAlternatives: readings is null ? 1 : 0,
+            Chosen: read.Chosen ? 1 : 0,
+            Corrected: read.Corrected ? 1 : 0,
+            Valid: valid ? 1 : 0,
+            Usual: valid && FieldValidator.IsPlausible(kind, value, today) ? 1 : 0,
+            Agreement: agreement,
+            LogLength: Math.Log(1 + value.Length),
+            WidthPerCharacter: Math.Clamp(widthPerCharacter, -3, 3),
+            Regions: regions > 1 ? 1 : 0);
+    }
+
+    /// <summary>
+    /// A field's value as read; <see cref="Confidence"/> the raw one (least-certain character, or the chosen reading's
+    /// share), <see cref="CharProbability"/> the least-certain character's; <see cref="Chosen"/> when a reading other than
+    /// the likeliest was chosen; <see cref="Corrected"/> when fusion changed it beyond the recogniser's readings.
+    /// </summary>
+    private readonly record struct FieldRead(string? Value, double Confidence, Box? Box, int Page, bool Corrected = false,
+        bool Chosen = false)
+    {
+        public double CharProbability { get; init; } = Confidence;
+    }
 
     private static int BestField(FormTemplate template, Box region, FusionOptions options)
     {

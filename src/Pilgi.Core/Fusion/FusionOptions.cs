@@ -17,8 +17,17 @@ public sealed record FusionOptions
     /// <summary>A region joins a line when its vertical centre is within this fraction of the line's height of the line's centre.</summary>
     public double SameLineCenterFraction { get; init; } = 0.5;
 
-    /// <summary>Fields read with a confidence below this need review.</summary>
+    /// <summary>Without a <see cref="Calibration"/>: fields read with a (raw) confidence below this need review.</summary>
     public double ReviewConfidence { get; init; } = 0.80;
+
+    /// <summary>The recogniser's confidence calibration (from its descriptor); null: raw confidences, <see cref="ReviewConfidence"/>.</summary>
+    public Confidence.ConfidenceCalibration? Calibration { get; init; }
+
+    /// <summary>The target share of wrong accepted values, per kind (<c>Pilgi:Review</c>).</summary>
+    public ReviewOptions Review { get; init; } = new();
+
+    /// <summary>How many other readings a flagged field offers its reviewer.</summary>
+    public int ReviewAlternatives { get; init; } = 3;
 
     /// <summary>How many joint readings of a field's regions are weighed against its kind's checks.</summary>
     public int CandidateLimit { get; init; } = 32;

@@ -9,14 +9,20 @@ namespace Pilgi.Core.Metrics;
 /// detection is micro-averaged over pages with <see cref="DetectionMatcher"/>; CER = Σ edit distance / Σ reference
 /// length over all fields, both sides normalised with <see cref="TextNormalizer"/>, a missing prediction counting
 /// as all characters deleted; exact = share of fields equal after normalisation; pagesPerSecond = pages / Σ seconds;
-/// seconds-per-page percentiles by linear interpolation. Ratios with a zero denominator are 0.
+/// seconds-per-page percentiles by linear interpolation; accepted = share of fields accepted, wrongAccepted = share of
+/// accepted fields not exact; ECE and risk–coverage over (confidence, exact) as <see cref="ReviewMetrics"/> defines them.
+/// Ratios with a zero denominator are 0.
 /// Not thread-safe.
 /// </summary>
 public sealed class EvalAccumulator
 {
     public const double DefaultIouThreshold = 0.5;
 
+    /// <summary>The risk–coverage curve in a report is thinned to about this many points.</summary>
+    public const int RiskCoveragePoints = 100;
+
     private readonly List<double> _seconds = [];
+    private readonly List<(double Confidence, bool Right)> _confidences = [];
     private readonly FieldTally _all = new();
     private readonly Dictionary<string, FieldTally> _byKind = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FieldTally> _byTemplate = new(StringComparer.Ordinal);
@@ -77,6 +83,16 @@ public sealed class EvalAccumulator
             },
             Recognition = new RecognitionScores { Cer = _all.Cer },
             Fields = new FieldTotals { Exact = _all.Exact, Total = _all.Count },
+            Review = new ReviewScores
+            {
+                Accepted = _all.AcceptedShare,
+                WrongAccepted = _all.WrongAccepted,
+                AcceptedCount = _all.AcceptedCount,
+                WrongAcceptedCount = _all.WrongAcceptedCount,
+                Ece = ReviewMetrics.ExpectedCalibrationError(_confidences),
+                Reliability = ReviewMetrics.Reliability(_confidences).ToList(),
+                RiskCoverage = ReviewMetrics.Thin(ReviewMetrics.RiskCoverage(_confidences), RiskCoveragePoints).ToList(),
+            },
             Speed = new SpeedScores
             {
                 PagesPerSecond = total > 0 ? Pages / total : 0,
@@ -91,9 +107,10 @@ public sealed class EvalAccumulator
     {
         var (distance, length, exact) = TextComparison.Of(field.Reference, field.Predicted);
 
-        _all.Add(distance, length, exact);
-        Tally(_byKind, field.Kind.ToJsonName()).Add(distance, length, exact);
-        Tally(_byTemplate, field.Template).Add(distance, length, exact);
+        _all.Add(distance, length, exact, field.Accepted);
+        Tally(_byKind, field.Kind.ToJsonName()).Add(distance, length, exact, field.Accepted);
+        Tally(_byTemplate, field.Template).Add(distance, length, exact, field.Accepted);
+        _confidences.Add((field.Confidence, exact));
     }
 
     private static FieldTally Tally(Dictionary<string, FieldTally> tallies, string key)
@@ -104,7 +121,11 @@ public sealed class EvalAccumulator
 
     private static Dictionary<string, FieldScores> Scores(Dictionary<string, FieldTally> tallies) =>
         tallies.OrderBy(p => p.Key, StringComparer.Ordinal)
-               .ToDictionary(p => p.Key, p => new FieldScores { Cer = p.Value.Cer, Exact = p.Value.Exact, Total = p.Value.Count },
+               .ToDictionary(p => p.Key, p => new FieldScores
+               {
+                   Cer = p.Value.Cer, Exact = p.Value.Exact, Total = p.Value.Count,
+                   Accepted = p.Value.AcceptedShare, WrongAccepted = p.Value.WrongAccepted,
+               },
                              StringComparer.Ordinal);
 
     private static double Ratio(double numerator, double denominator) => denominator > 0 ? numerator / denominator : 0;
@@ -115,15 +136,22 @@ public sealed class EvalAccumulator
         private int _exact;
 
         public int Count { get; private set; }
+        public int AcceptedCount { get; private set; }
+        public int WrongAcceptedCount { get; private set; }
         public double Cer => Ratio(_distance, _length);
         public double Exact => Ratio(_exact, Count);
+        public double AcceptedShare => Ratio(AcceptedCount, Count);
+        public double WrongAccepted => Ratio(WrongAcceptedCount, AcceptedCount);
 
-        public void Add(int distance, int length, bool exact)
+        public void Add(int distance, int length, bool exact, bool accepted)
         {
             _distance += distance;
             _length += length;
             if (exact) _exact++;
             Count++;
+            if (!accepted) return;
+            AcceptedCount++;
+            if (!exact) WrongAcceptedCount++;
         }
     }
 }

@@ -2,7 +2,8 @@ namespace Pilgi.Core.Metrics;
 
 /// <summary>
 /// Evaluation summary (a contract). JSON: <c>pages</c>, <c>detection</c>, <c>recognition</c>, <c>fields</c>,
-/// <c>speed</c>, plus the breakdowns <c>byKind</c> (snake_case kind names) and <c>byTemplate</c>.
+/// <c>speed</c>, <c>review</c> (what acting on the accepted fields would do), plus the breakdowns <c>byKind</c>
+/// (snake_case kind names) and <c>byTemplate</c>.
 /// </summary>
 public sealed record EvalReport
 {
@@ -11,6 +12,7 @@ public sealed record EvalReport
     public RecognitionScores Recognition { get; init; } = new();
     public FieldTotals Fields { get; init; } = new();
     public SpeedScores Speed { get; init; } = new();
+    public ReviewScores Review { get; init; } = new();
     public Dictionary<string, FieldScores> ByKind { get; init; } = new(StringComparer.Ordinal);
     public Dictionary<string, FieldScores> ByTemplate { get; init; } = new(StringComparer.Ordinal);
 
@@ -42,12 +44,34 @@ public sealed record FieldTotals
     public int Total { get; init; }
 }
 
-/// <summary>CER, exact share and count for one slice of fields (a kind or a template).</summary>
+/// <summary>
+/// CER, exact share and count for one slice of fields (a kind or a template); the share of its fields accepted, and
+/// the share of the accepted ones that are wrong.
+/// </summary>
 public sealed record FieldScores
 {
     public double Cer { get; init; }
     public double Exact { get; init; }
     public int Total { get; init; }
+    public double Accepted { get; init; }
+    public double WrongAccepted { get; init; }
+}
+
+/// <summary>
+/// Whether confidences and review can be trusted (see <see cref="ReviewMetrics"/> for the definitions): the share of
+/// fields accepted (read, valid, not flagged) and of the accepted ones wrong (with the counts), the expected
+/// calibration error of the confidences against exactness, the reliability diagram's bins and the risk–coverage curve
+/// (at most 100 points).
+/// </summary>
+public sealed record ReviewScores
+{
+    public double Accepted { get; init; }
+    public double WrongAccepted { get; init; }
+    public int AcceptedCount { get; init; }
+    public int WrongAcceptedCount { get; init; }
+    public double Ece { get; init; }
+    public List<ReliabilityBin> Reliability { get; init; } = [];
+    public List<RiskCoveragePoint> RiskCoverage { get; init; } = [];
 }
 
 public sealed record SpeedScores

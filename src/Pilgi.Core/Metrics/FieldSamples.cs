@@ -11,7 +11,8 @@ public static class FieldSamples
     /// <summary>
     /// One sample per template field that has handwritten label boxes tagged with its key. The reference is those
     /// boxes' text in reading order; the prediction is the field's value in <paramref name="predicted"/> (null when
-    /// absent). Label boxes naming a key the template lacks are ignored.
+    /// absent), with its confidence and whether it was accepted (a value, valid, not flagged for review). Label boxes
+    /// naming a key the template lacks are ignored.
     /// </summary>
     public static IReadOnlyList<FieldSample> FromLabels(
         LabelDocument labels, FormTemplate template, IReadOnlyDictionary<string, FieldResult> predicted)
@@ -25,8 +26,9 @@ public static class FieldSamples
         {
             if (!byField.TryGetValue(field.Key, out var boxes)) continue;
             string reference = ReadingOrder.Join(boxes.Select(b => b.Bounds).ToArray(), boxes.Select(b => b.Data).ToArray());
-            string? value = predicted.TryGetValue(field.Key, out var result) ? result.Value : null;
-            samples.Add(new FieldSample(template.Id, field.Key, field.Kind, reference, value));
+            var result = predicted.TryGetValue(field.Key, out var read) ? read : null;
+            samples.Add(new FieldSample(template.Id, field.Key, field.Kind, reference, result?.Value, result?.Confidence ?? 0,
+                result is { Value: not null, Valid: true, NeedsReview: false }));
         }
         return samples;
     }

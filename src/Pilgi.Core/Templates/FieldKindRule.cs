@@ -16,8 +16,8 @@ public delegate bool FieldMend(string? value, out string mended, out bool review
 /// <see cref="FieldValidator.IsPlausible"/>); null: every valid value is usual.</param>
 /// <param name="Mend">What fusion mends in a reading beyond choosing among the recogniser's (a bank name one letter off
 /// a known one); null: nothing.</param>
-/// <param name="ReviewConfidence">Below this confidence the field needs review; null: the form-wide
-/// <see cref="Fusion.FusionOptions.ReviewConfidence"/>.</param>
+/// <param name="TargetErrorRate">The share of the kind's accepted values that may be wrong, from which its review
+/// threshold is derived; null: the form-wide <see cref="Fusion.ReviewOptions.TargetErrorRate"/>.</param>
 public sealed record FieldKindRule(
     FieldKind Kind,
     string JsonName,
@@ -25,4 +25,4 @@ public sealed record FieldKindRule(
     Func<string?, ValidationOutcome> Validate,
     Func<string?, DateOnly?, bool>? IsUsual = null,
     FieldMend? Mend = null,
-    double? ReviewConfidence = null);
+    double? TargetErrorRate = null);

@@ -4,7 +4,7 @@ namespace Pilgi.Core.Templates;
 
 /// <summary>
 /// The rules of every field kind, one entry each: its alphabet, validator, what makes a valid value usual, what fusion
-/// mends, its review threshold. Adding a kind is adding an entry here (and its <see cref="FieldKind"/>).
+/// mends, its target share of wrong accepted values (from which its review threshold is derived). Adding a kind is adding an entry here (and its <see cref="FieldKind"/>).
 /// </summary>
 public static class FieldKindRules
 {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pilgi.Core.Fusion;
 using Pilgi.Functions.Http;
 using Pilgi.Inference.Remote;
 using Pilgi.Pipeline.Hosting;
@@ -43,6 +44,7 @@ public static class FunctionsServiceCollectionExtensions
                 o.LocalStorageDirectory = FromAppFolder(o.LocalStorageDirectory);
             });
         services.AddOptions<OutputOptions>().Bind(configuration.GetSection(OutputOptions.SectionName));
+        services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.SectionName));
         services.AddOptions<InferenceOptions>().Bind(configuration.GetSection(InferenceOptions.SectionName));
         services.TryAddSingleton<HealthCheck>();
         services.TryAddSingleton<ScanStatusQuery>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pilgi.Core.Errors;
+using Pilgi.Core.Fusion.Confidence;
 
 namespace Pilgi.Inference.Models;
 
@@ -28,6 +29,17 @@ public sealed record ModelDescriptor
     /// <summary>Class i (i != blank) decodes to Charset[i - 1] when blank is 0.</summary>
     [JsonPropertyName("charset")] public IReadOnlyList<string> Charset { get; init; } = [];
 
+    /// <summary>
+    /// How this model's field confidences become probabilities of being right, and the review thresholds (fitted by
+    /// <c>pilgi calibrate</c> for this version of the weights); null: not calibrated.
+    /// </summary>
+    [JsonPropertyName("calibration")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ConfidenceCalibration? Calibration { get; init; }
+
+    /// <summary>Why the descriptor's calibration was dropped on loading (null: it was not, or there was none).</summary>
+    [JsonIgnore] public string? CalibrationProblem { get; init; }
+
     /// <summary>The ONNX file's full path, resolved beside the descriptor.</summary>
     [JsonIgnore] public string ModelPath { get; init; } = "";
 
@@ -48,9 +60,50 @@ public sealed record ModelDescriptor
             throw new PilgiException(ReasonCodes.InferenceFailed, $"Model descriptor {descriptorPath} is not valid JSON: {e.Message}", descriptorPath);
         }
         if (d is null) throw new PilgiException(ReasonCodes.InferenceFailed, $"Model descriptor {descriptorPath} is empty.", descriptorPath);
+        d = CheckCalibration(d);
         var model = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(descriptorPath))!, d.File);
         if (!System.IO.File.Exists(model))
             throw new PilgiException(ReasonCodes.InferenceFailed, $"Model file {model} named by {descriptorPath} does not exist.", model);
         return d with { ModelPath = model };
+    }
+
+    /// <summary>
+    /// The calibration of the descriptor at <paramref name="descriptorPath"/> alone (null when it has none), for hosts
+    /// that fuse what another process recognised and so need no ONNX file beside it.
+    /// </summary>
+    public static ConfidenceCalibration? LoadCalibration(string descriptorPath)
+    {
+        if (!System.IO.File.Exists(descriptorPath)) return null;
+        ModelDescriptor? d;
+        try
+        {
+            d = JsonSerializer.Deserialize<ModelDescriptor>(System.IO.File.ReadAllText(descriptorPath));
+        }
+        catch (JsonException e)
+        {
+            throw new PilgiException(ReasonCodes.InferenceFailed, $"Model descriptor {descriptorPath} is not valid JSON: {e.Message}", descriptorPath);
+        }
+        return d is null ? null : CheckCalibration(d).Calibration;
+    }
+
+    /// <summary>
+    /// A calibration fitted for other weights (or for other features than this build computes) says nothing about
+    /// these: it is dropped, so confidences stay raw, and <see cref="CalibrationProblem"/> says why.
+    /// </summary>
+    private static ModelDescriptor CheckCalibration(ModelDescriptor d)
+    {
+        if (d.Calibration is not { } calibration) return d;
+        string? problem = null;
+        try
+        {
+            calibration.EnsureCompatible();
+        }
+        catch (InvalidOperationException e)
+        {
+            problem = e.Message;
+        }
+        if (problem is null && calibration.Model != d.Id)
+            problem = $"the confidence calibration was fitted for {calibration.Model}, not {d.Id}: refit it (pilgi calibrate).";
+        return problem is null ? d : d with { Calibration = null, CalibrationProblem = problem };
     }
 }

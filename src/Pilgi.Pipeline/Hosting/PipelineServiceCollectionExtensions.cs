@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pilgi.Core.Fusion;
 using Pilgi.Core.Registration;
 using Pilgi.Imaging;
 using Pilgi.Inference.Detection;
@@ -34,6 +35,7 @@ public static class PipelineServiceCollectionExtensions
         var options = services.AddOptions<PipelineOptions>();
         if (configure is not null) options.Configure(configure);
         services.AddOptions<OutputOptions>();
+        services.AddOptions<ReviewOptions>();
 
         services.TryAddSingleton(sp => new GuardedDecoder(Options(sp).Limits));
         services.TryAddSingleton(sp => new PageRegistrar(Options(sp).Registration));
@@ -67,7 +69,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(sp => new ReadingSteps(
             sp.GetRequiredService<GuardedDecoder>(), sp.GetRequiredService<PageRegistrar>(),
             sp.GetRequiredService<IHandwritingDetector>(), sp.GetRequiredService<ILineRecognizer>(),
-            Options(sp).Fusion, Options(sp).RecognitionBatchSize));
+            Fusion(sp), Options(sp).RecognitionBatchSize));
         services.TryAddSingleton<IBlobStore>(sp => ReadingSources.BlobStore(Options(sp))
             ?? throw new InvalidOperationException(
                 $"No blob storage: register an {nameof(IBlobStore)}, or set {PipelineOptions.SectionName}:{nameof(PipelineOptions.StorageConnectionString)} " +
@@ -92,6 +94,20 @@ public static class PipelineServiceCollectionExtensions
         var o = Options(sp);
         var descriptor = ModelDescriptor.Load(Path.Combine(o.ModelsDirectory, o.RecognizerDescriptor));
         return new OnnxLineRecognizer(descriptor, new OnnxSessionFactory());
+    }
+
+    /// <summary>
+    /// The fusion settings with the recogniser's confidence calibration (from its descriptor, read here even when
+    /// another process recognises: fusion runs in this one) and the review targets (hosts bind <see cref="ReviewOptions.SectionName"/>).
+    /// </summary>
+    private static FusionOptions Fusion(IServiceProvider sp)
+    {
+        var o = Options(sp);
+        return o.Fusion with
+        {
+            Calibration = o.Fusion.Calibration ?? ModelDescriptor.LoadCalibration(Path.Combine(o.ModelsDirectory, o.RecognizerDescriptor)),
+            Review = sp.GetRequiredService<IOptions<ReviewOptions>>().Value,
+        };
     }
 
     private static PipelineOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<PipelineOptions>>().Value;

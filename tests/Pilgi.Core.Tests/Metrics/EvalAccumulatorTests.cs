@@ -46,6 +46,29 @@ public class EvalAccumulatorTests
     }
 
     [Fact]
+    public void Accepted_fields_and_the_wrong_among_them_overall_and_per_kind()
+    {
+        var eval = new EvalAccumulator(0.8);
+        eval.AddPage([], [],
+        [
+            new FieldSample("t", "a", FieldKind.Name, "홍길동", "홍길동", 0.99, Accepted: true),
+            new FieldSample("t", "b", FieldKind.Name, "김철수", "김철우", 0.98, Accepted: true),
+            new FieldSample("t", "c", FieldKind.Name, "이영희", "이영휘", 0.40, Accepted: false),
+            new FieldSample("t", "d", FieldKind.Rrn, "900101-1234568", "900101-1234568", 0.90, Accepted: false),
+        ], 1);
+
+        var review = eval.Report().Review;
+
+        Assert.Equal((0.5, 2, 0.5, 1), (review.Accepted, review.AcceptedCount, review.WrongAccepted, review.WrongAcceptedCount));
+        Assert.Equal((2.0 / 3, 0.5), (eval.Report().ByKind["name"].Accepted, eval.Report().ByKind["name"].WrongAccepted));
+        Assert.Equal((0.0, 0.0), (eval.Report().ByKind["rrn"].Accepted, eval.Report().ByKind["rrn"].WrongAccepted));
+        // bins: [0.4, 0.5) holds 0.40, wrong (gap 0.40); [0.9, 1] holds 0.90, 0.98 and 0.99, two right (gap 0.29)
+        Assert.Equal((0.40 + 3 * (0.29)) / 4, review.Ece, 12);
+        Assert.Equal([0.25, 0.5, 0.75, 1.0], review.RiskCoverage.Select(p => p.Coverage));
+        Assert.Equal([0.0, 0.5, 1.0 / 3, 0.5], review.RiskCoverage.Select(p => p.Risk));
+    }
+
+    [Fact]
     public void Json_has_the_contract_keys()
     {
         var eval = new EvalAccumulator(0.8);
@@ -66,6 +89,10 @@ public class EvalAccumulatorTests
         Assert.True(speed.GetProperty("secondsPerPage").TryGetProperty("p95", out _));
         Assert.Equal(1, root.GetProperty("byKind").GetProperty("amount_hangul").GetProperty("total").GetInt32());
         Assert.True(root.GetProperty("byTemplate").TryGetProperty("t", out _));
+        var review = root.GetProperty("review");
+        foreach (string key in new[] { "accepted", "wrongAccepted", "acceptedCount", "wrongAcceptedCount", "ece", "reliability", "riskCoverage" })
+            Assert.True(review.TryGetProperty(key, out _), key);
+        Assert.True(root.GetProperty("byKind").GetProperty("amount_hangul").TryGetProperty("wrongAccepted", out _));
 
         Assert.Equal(1, EvalReportJson.Deserialize(json).Fields.Total);
     }

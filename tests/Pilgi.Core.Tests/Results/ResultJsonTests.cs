@@ -17,7 +17,11 @@ public class ResultJsonTests
             {
                 Value = "홍길동", Confidence = 0.98, Box = new Box(761, 558, 221, 93), Page = 1, Valid = true, Reason = null, NeedsReview = false,
             },
-            ["amount"] = new FieldResult { Value = null, Confidence = 0, Box = null, Page = 1, Valid = false, Reason = "empty", NeedsReview = true },
+            ["amount"] = new FieldResult
+            {
+                Value = "350,000", Confidence = 0.42, Box = null, Page = 1, Valid = true, Reason = "low_confidence", NeedsReview = true,
+                Alternatives = ["358,000", "850,000"],
+            },
         },
         Regions = [new RegionResult { Box = new Box(761, 558, 221, 93), Page = 1, Field = "sender", Text = "홍길동", Confidence = 0.98 }],
         Models = { ["detector"] = "det-v1", ["recognizer"] = "rec-v2" },
@@ -36,13 +40,14 @@ public class ResultJsonTests
         Assert.Equal(["scan", "template", "pages", "fields", "regions", "models", "timings"], root.EnumerateObject().Select(p => p.Name));
 
         var sender = root.GetProperty("fields").GetProperty("sender");
-        Assert.Equal(["value", "confidence", "box", "page", "valid", "reason", "needsReview"], sender.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["value", "confidence", "box", "page", "valid", "reason", "needsReview", "alternatives"], sender.EnumerateObject().Select(p => p.Name));
         Assert.Equal("[761,558,221,93]", sender.GetProperty("box").GetRawText().Replace(" ", "").Replace("\n", "").Replace("\r", ""));
         Assert.Equal(JsonValueKind.Null, sender.GetProperty("reason").ValueKind);
 
         var amount = root.GetProperty("fields").GetProperty("amount");
-        Assert.Equal(JsonValueKind.Null, amount.GetProperty("value").ValueKind);
         Assert.Equal(JsonValueKind.Null, amount.GetProperty("box").ValueKind);
+        Assert.Equal(["358,000", "850,000"], amount.GetProperty("alternatives").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(JsonValueKind.Null, sender.GetProperty("alternatives").ValueKind);
 
         var region = root.GetProperty("regions")[0];
         Assert.Equal(["box", "page", "field", "text", "confidence"], region.EnumerateObject().Select(p => p.Name));

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Pilgi.Cli.Composition;
+using Pilgi.Cli.Terminal;
+using Pilgi.Core.Fusion;
+using Pilgi.Core.Fusion.Confidence;
+using Pilgi.Core.Metrics;
+using Pilgi.Core.Templates;
+using Pilgi.Inference.Models;
+
+namespace Pilgi.Cli.Commands;
+
+/// <summary>
+/// <c>calibrate --descriptor &lt;pilgi-rec.json&gt; --data &lt;dir&gt;...</c>: reads labelled forms with the recogniser of
+/// that descriptor, fits the confidence calibration on every read field (<see cref="CalibrationFit"/>) and writes it into
+/// the descriptor (its <c>calibration</c>), replacing any earlier one. Rerun whenever the recogniser's weights change.
+/// </summary>
+public static class CalibrateCommand
+{
+    public const string Usage =
+        "calibrate --descriptor <models/recognizer/pilgi-rec.json> --data <dir> [--data <dir>...] [--samples <file.tsv>]\n" +
+        "          [--limit N] [--from-samples <file.tsv>]\n" +
+        "    Reads the labelled forms of each <dir> (scans/, labels/, templates/) with the recogniser the descriptor names,\n" +
+        "    fits how sure each field is (per kind) and writes that calibration into the descriptor. Fit it on forms that\n" +
+        "    are not the ones you evaluate on. --samples keeps every field's evidence; --from-samples fits from such a\n" +
+        "    file instead of reading forms.";
+
+    public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
+    {
+        var descriptorPath = args.Get("--descriptor") ?? throw new UsageException("calibrate needs --descriptor <pilgi-rec.json>.");
+        var data = args.GetAll("--data");
+        var fromSamples = args.Get("--from-samples");
+        var samplesOut = args.Get("--samples");
+        int? limit = args.Get("--limit") is null ? null : args.GetInt("--limit", 0);
+        args.RejectUnknown();
+        if (data.Count == 0 && fromSamples is null) throw new UsageException("calibrate needs --data <dir> (or --from-samples <file.tsv>).");
+        var descriptor = ModelDescriptor.Load(descriptorPath);
+
+        var samples = new List<CalibrationSample>();
+        var sources = new List<string>();
+        if (fromSamples is not null)
+        {
+            samples.AddRange(CalibrationSamplesFile.Read(fromSamples));
+            sources.Add(Path.GetFileName(fromSamples));
+        }
+        foreach (var dir in data)
+        {
+            samples.AddRange(await ReadAsync(dir, descriptorPath, limit, ct));
+            sources.Add(SourceName(dir));
+        }
+        if (samplesOut is not null)
+        {
+            CalibrationSamplesFile.Write(samplesOut, samples);
+            Console.WriteLine($"samples: {Path.GetFullPath(samplesOut)} ({samples.Count} fields)");
+        }
+        if (samples.Count == 0) throw new UsageException("No field was read: nothing to calibrate on.");
+
+        var calibration = CalibrationFit.Fit(samples, descriptor.Id, sources);
+        Write(descriptorPath, calibration);
+        Print(calibration, new ReviewOptions());
+        Console.WriteLine($"calibration of {descriptor.Id} written to {Path.GetFullPath(descriptorPath)}");
+        return 0;
+    }
+
+    /// <summary>Every labelled field of the set that was read: its evidence and whether its value was right.</summary>
+    private static async Task<List<CalibrationSample>> ReadAsync(string dir, string descriptorPath, int? limit, CancellationToken ct)
+    {
+        var set = LabelledSet.Load(dir, limit);
+        var reader = ReaderFactory.Create(set.Templates, descriptorPath: descriptorPath);
+        reader.Templates.PrepareAll();
+        var samples = new List<CalibrationSample>();
+        var progress = new ProgressBar(set.Items.Count, $"read ({Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))})");
+        foreach (var (scan, label) in set.Items)
+        {
+            ct.ThrowIfCancellationRequested();
+            bool failed = false;
+            try
+            {
+                var result = (await reader.ReadAsync(await File.ReadAllBytesAsync(scan.FullPath, ct), scan.RelativePath, label.FormType, ct)).Result;
+                if (label.FormType is { } id && reader.Templates.Contains(id))
+                {
+                    foreach (var field in FieldSamples.FromLabels(label, reader.Templates.Get(id).Template, result.Fields))
+                        if (result.Fields[field.Key].Evidence is { } evidence)
+                            samples.Add(new CalibrationSample(field.Kind, evidence, field.IsExact));
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                MaskedConsole.Error($"{scan.RelativePath}: {e.Message}");
+                failed = true;
+            }
+            progress.Report(1, failed);
+        }
+        return samples;
+    }
+
+    private static string SourceName(string dir)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir));
+        return $"{Path.GetFileName(Path.GetDirectoryName(full))}/{Path.GetFileName(full)}";
+    }
+
+    /// <summary>The descriptor with its <c>calibration</c> replaced, every other property kept as it was.</summary>
+    private static void Write(string descriptorPath, ConfidenceCalibration calibration)
+    {
+        var node = JsonNode.Parse(File.ReadAllText(descriptorPath))!.AsObject();
+        node.Remove("calibration");
+        node["calibration"] = JsonSerializer.SerializeToNode(calibration, CalibrationJson.Options);
+        var options = new JsonSerializerOptions { WriteIndented = true, IndentSize = 1, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        File.WriteAllText(descriptorPath, node.ToJsonString(options) + "\n");
+    }
+
+    private static void Print(ConfidenceCalibration calibration, ReviewOptions review)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"{"kind",-15} {"fields",7} {"wrong",6} {"target",7} {"threshold",9} {"accepted*",9} {"wrong*",7}");
+        foreach (var rule in FieldKindRules.All)
+        {
+            if (!calibration.Kinds.TryGetValue(rule.JsonName, out var kind)) continue;
+            double target = review.TargetFor(rule.Kind), threshold = calibration.Threshold(rule.Kind, target);
+            var point = kind.Risk.LastOrDefault(p => p.Threshold >= threshold);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{rule.JsonName,-15} {kind.Samples,7} {kind.Wrong,6} {target,7:0.000} {threshold,9:0.0000} " +
+                $"{(double)(point?.Accepted ?? 0) / Math.Max(1, kind.Samples),9:0.000} {(point is null || point.Accepted == 0 ? 0 : (double)point.Wrong / point.Accepted),7:0.0000}"));
+        }
+        Console.WriteLine("* on the calibration data, with cross-validated confidences");
+    }
+}

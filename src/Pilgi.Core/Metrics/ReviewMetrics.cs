@@ -1,0 +1,98 @@
+namespace Pilgi.Core.Metrics;
+
+/// <summary>
+/// How far a confidence can be trusted, from (confidence, right) pairs: expected calibration error, the reliability
+/// diagram's bins and the risk–coverage curve. Definitions (a contract): bins split [0, 1] into equal widths (a
+/// confidence of 1 falls in the last); ECE = Σ over bins (n_b / n)·|mean confidence_b − accuracy_b|; the risk at a
+/// coverage is the share wrong among the most confident fields that make up that coverage, ties taken together.
+/// </summary>
+public static class ReviewMetrics
+{
+    public const int DefaultBins = 10;
+
+    public static IReadOnlyList<ReliabilityBin> Reliability(IReadOnlyList<(double Confidence, bool Right)> samples, int bins = DefaultBins)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bins);
+        var count = new int[bins];
+        var confidence = new double[bins];
+        var right = new int[bins];
+        foreach (var (c, r) in samples)
+        {
+            int b = Math.Clamp((int)Math.Floor(c * bins), 0, bins - 1);
+            count[b]++;
+            confidence[b] += c;
+            if (r) right[b]++;
+        }
+        return Enumerable.Range(0, bins).Select(b => new ReliabilityBin
+        {
+            Lower = (double)b / bins,
+            Upper = (double)(b + 1) / bins,
+            Count = count[b],
+            MeanConfidence = count[b] > 0 ? confidence[b] / count[b] : 0,
+            Accuracy = count[b] > 0 ? (double)right[b] / count[b] : 0,
+        }).ToList();
+    }
+
+    public static double ExpectedCalibrationError(IReadOnlyList<(double Confidence, bool Right)> samples, int bins = DefaultBins)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        if (samples.Count == 0) return 0;
+        return Reliability(samples, bins).Sum(b => (double)b.Count / samples.Count * Math.Abs(b.MeanConfidence - b.Accuracy));
+    }
+
+    /// <summary>One point per distinct confidence, most confident first: accepting every field at least that sure.</summary>
+    public static IReadOnlyList<RiskCoveragePoint> RiskCoverage(IReadOnlyList<(double Confidence, bool Right)> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        var sorted = samples.OrderByDescending(s => s.Confidence).ToList();
+        var points = new List<RiskCoveragePoint>();
+        int wrong = 0;
+        for (int i = 0; i < sorted.Count; i++)
+        {
+            if (!sorted[i].Right) wrong++;
+            if (i + 1 < sorted.Count && sorted[i + 1].Confidence == sorted[i].Confidence) continue;
+            points.Add(new RiskCoveragePoint
+            {
+                Threshold = sorted[i].Confidence,
+                Coverage = (double)(i + 1) / sorted.Count,
+                Risk = (double)wrong / (i + 1),
+            });
+        }
+        return points;
+    }
+
+    /// <summary>At most <paramref name="count"/> points of <paramref name="curve"/>, evenly spread over coverage (the last kept).</summary>
+    public static IReadOnlyList<RiskCoveragePoint> Thin(IReadOnlyList<RiskCoveragePoint> curve, int count)
+    {
+        ArgumentNullException.ThrowIfNull(curve);
+        if (curve.Count <= count) return curve;
+        var kept = new List<RiskCoveragePoint>();
+        double next = 0;
+        for (int i = 0; i < curve.Count; i++)
+        {
+            if (curve[i].Coverage + 1e-12 < next && i != curve.Count - 1) continue;
+            kept.Add(curve[i]);
+            next = curve[i].Coverage + 1.0 / count;
+        }
+        return kept;
+    }
+}
+
+/// <summary>One bin of a reliability diagram: confidences in [<see cref="Lower"/>, <see cref="Upper"/>).</summary>
+public sealed record ReliabilityBin
+{
+    public double Lower { get; init; }
+    public double Upper { get; init; }
+    public int Count { get; init; }
+    public double MeanConfidence { get; init; }
+    public double Accuracy { get; init; }
+}
+
+/// <summary>Accepting the fields of confidence at least <see cref="Threshold"/>: the share accepted and the share of those wrong.</summary>
+public sealed record RiskCoveragePoint
+{
+    public double Threshold { get; init; }
+    public double Coverage { get; init; }
+    public double Risk { get; init; }
+}
