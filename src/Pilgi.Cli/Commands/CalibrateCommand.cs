@@ -20,30 +20,30 @@ namespace Pilgi.Cli.Commands;
 public static class CalibrateCommand
 {
     public const string Usage =
-        "calibrate --descriptor <models/recognizer/pilgi-rec.json> --data <dir> [--data <dir>...] [--samples <file.tsv>]\n" +
+        "calibrate --descriptor <models/recognizer/pilgi-rec.json> --data <dir> [--data <dir>...] [--save-samples <file.tsv>]\n" +
         "          [--limit N] [--from-samples <file.tsv>]\n" +
         "    Reads the labelled forms of each <dir> (scans/, labels/, templates/) with the recogniser the descriptor names,\n" +
         "    fits how sure each field is (per kind) and writes that calibration into the descriptor. Fit it on forms that\n" +
-        "    are not the ones you evaluate on. --samples keeps every field's evidence; --from-samples fits from such a\n" +
-        "    file instead of reading forms.";
+        "    are not the ones you evaluate on. --save-samples keeps every field's evidence; --from-samples (repeatable)\n" +
+        "    fits from such files as well as, or instead of, reading forms.";
 
     public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
     {
         var descriptorPath = args.Get("--descriptor") ?? throw new UsageException("calibrate needs --descriptor <pilgi-rec.json>.");
         var data = args.GetAll("--data");
-        var fromSamples = args.Get("--from-samples");
-        var samplesOut = args.Get("--samples");
+        var fromSamples = args.GetAll("--from-samples");
+        var samplesOut = args.Get("--save-samples");
         int? limit = args.Get("--limit") is null ? null : args.GetInt("--limit", 0);
         args.RejectUnknown();
-        if (data.Count == 0 && fromSamples is null) throw new UsageException("calibrate needs --data <dir> (or --from-samples <file.tsv>).");
+        if (data.Count == 0 && fromSamples.Count == 0) throw new UsageException("calibrate needs --data <dir> (or --from-samples <file.tsv>).");
         var descriptor = ModelDescriptor.Load(descriptorPath);
 
         var samples = new List<CalibrationSample>();
         var sources = new List<string>();
-        if (fromSamples is not null)
+        foreach (var file in fromSamples)
         {
-            samples.AddRange(CalibrationSamplesFile.Read(fromSamples));
-            sources.Add(Path.GetFileName(fromSamples));
+            samples.AddRange(CalibrationSamplesFile.Read(file));
+            sources.Add(Path.GetFileName(file));
         }
         foreach (var dir in data)
         {
