@@ -102,14 +102,16 @@ public static class CalibrateCommand
         return $"{Path.GetFileName(Path.GetDirectoryName(full))}/{Path.GetFileName(full)}";
     }
 
-    /// <summary>The descriptor with its <c>calibration</c> replaced, every other property kept as it was.</summary>
+    /// <summary>The descriptor with its <c>calibration</c> replaced (last), every other property kept as it was.</summary>
     private static void Write(string descriptorPath, ConfidenceCalibration calibration)
     {
-        var node = JsonNode.Parse(File.ReadAllText(descriptorPath))!.AsObject();
+        var node = JsonNode.Parse(File.ReadAllText(descriptorPath)) as JsonObject
+            ?? throw new UsageException($"{descriptorPath} is not a JSON object.");
         node.Remove("calibration");
-        node["calibration"] = JsonSerializer.SerializeToNode(calibration, CalibrationJson.Options);
         var options = new JsonSerializerOptions { WriteIndented = true, IndentSize = 1, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        File.WriteAllText(descriptorPath, node.ToJsonString(options) + "\n");
+        string body = node.ToJsonString(options).TrimEnd();
+        body = body[..body.LastIndexOf('}')].TrimEnd();
+        File.WriteAllText(descriptorPath, body + (node.Count > 0 ? "," : "") + "\n \"calibration\": " + CalibrationJson.Write(calibration) + "\n}\n");
     }
 
     private static void Print(ConfidenceCalibration calibration, ReviewOptions review)

@@ -13,7 +13,7 @@ public static class CalibrationFit
     public const int MinKindSamples = 40;
     public const int Folds = 5;
     public const double AllPenalty = 1.0;
-    public const double KindPenalty = 4.0;
+    public const double KindPenalty = 20.0;
 
     public static ConfidenceCalibration Fit(IReadOnlyList<CalibrationSample> samples, string model, IReadOnlyList<string> fittedOn)
     {
