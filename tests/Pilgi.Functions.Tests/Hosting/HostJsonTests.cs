@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
+using Pilgi.Core.Fusion;
 using Pilgi.Functions.Tests.Support;
 using Pilgi.Inference.Remote;
 using Pilgi.Pipeline.Hosting;
@@ -112,7 +113,7 @@ public class HostJsonTests
     }
 
     [Fact]
-    public void Every_pilgi_setting_of_the_sample_binds_to_the_pipeline_output_or_inference_options()
+    public void Every_pilgi_setting_of_the_sample_binds_to_the_pipeline_output_review_or_inference_options()
     {
         var values = Read(RepoPaths.LocalSettingsSample).GetProperty("Values").EnumerateObject()
             .Where(p => p.Name.StartsWith("Pilgi__", StringComparison.Ordinal))
@@ -120,6 +121,7 @@ public class HostJsonTests
         Assert.NotEmpty(values);
         Assert.All(values.Keys, k => Assert.True(k.StartsWith(PipelineOptions.SectionName + ":", StringComparison.Ordinal)
                                                  || k.StartsWith(OutputOptions.SectionName + ":", StringComparison.Ordinal)
+                                                 || k.StartsWith(ReviewOptions.SectionName + ":", StringComparison.Ordinal)
                                                  || k.StartsWith(InferenceOptions.SectionName + ":", StringComparison.Ordinal), k));
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
@@ -130,6 +132,9 @@ public class HostJsonTests
 
         Assert.True(File.Exists(Path.Combine(RepoPaths.Root, options.ModelsDirectory, options.RecognizerDescriptor)));
         Assert.False(output.MaskPii); // the default, written out
+        var review = new ReviewOptions { TargetErrorRate = 0.5 };
+        configuration.GetSection(ReviewOptions.SectionName).Bind(review, b => b.ErrorOnUnknownConfiguration = true);
+        Assert.Equal(new ReviewOptions().TargetErrorRate, review.TargetErrorRate); // the default, written out
 
         var inference = new InferenceOptions();
         configuration.GetSection(InferenceOptions.SectionName).Bind(inference, b => b.ErrorOnUnknownConfiguration = true);
