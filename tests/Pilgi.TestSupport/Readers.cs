@@ -1,3 +1,4 @@
+using Pilgi.Core.Fusion;
 using Pilgi.Core.Registration;
 using Pilgi.Imaging;
 using Pilgi.Inference.Detection;
@@ -10,8 +11,13 @@ namespace Pilgi.TestSupport;
 
 public static class Readers
 {
+    private static string Descriptor => Path.Combine(RepoPaths.Models, "recognizer", "pilgi-rec.json");
+
     private static readonly Lazy<OnnxLineRecognizer> Recognizer = new(() =>
-        new OnnxLineRecognizer(ModelDescriptor.Load(Path.Combine(RepoPaths.Models, "recognizer", "pilgi-rec.json")), new OnnxSessionFactory()));
+        new OnnxLineRecognizer(ModelDescriptor.Load(Descriptor), new OnnxSessionFactory()));
+
+    /// <summary>Fusion as the hosts run it: the committed recogniser's confidence calibration, the default review targets.</summary>
+    public static FusionOptions Fusion { get; } = FusionOptions.Default with { Calibration = ModelDescriptor.LoadCalibration(Descriptor) };
 
     private static readonly Lazy<FormReader> FixedText = new(() => Create(RepoPaths.SampleTemplates, new FixedRecognizer("x")));
 
@@ -28,6 +34,6 @@ public static class Readers
         var registrar = new PageRegistrar();
         var detection = new DetectionOptions();
         return new FormReader(TemplateStore.FromDirectory(templatesDir, registrar, detection), new GuardedDecoder(),
-            registrar, new TemplateSubtractionDetector(detection), recognizer);
+            registrar, new TemplateSubtractionDetector(detection), recognizer, Fusion);
     }
 }
