@@ -28,10 +28,15 @@ public sealed class PageRegistrar(RegistrationOptions? options = null)
     /// that does not match upright is tried upside down (a sheet fed the wrong way round) and, when its sides are
     /// swapped against the reference's, turned a quarter either way.
     /// </summary>
-    public Registration? RegisterCoarse(GrayImage scan, ReferencePage reference)
+    /// <param name="sheetFillsPage">The page is a sheet cut out of a photo along its edges: its corners are the form's
+    /// corners, so the first guesses stretch the reference onto it (a photo taken at an angle foreshortens one side,
+    /// which a single scale cannot follow).</param>
+    public Registration? RegisterCoarse(GrayImage scan, ReferencePage reference, bool sheetFillsPage = false)
     {
         Registration? best = null;
-        foreach (var initial in InitialGuesses(scan, reference))
+        var guesses = InitialGuesses(scan, reference);
+        if (sheetFillsPage) guesses = StretchedGuesses(scan, reference).Concat(guesses);
+        foreach (var initial in guesses)
         {
             var r = Refine(scan, reference, initial, _o.CoarseFactor, reference.Coarse, reference.CoarsePatches,
                 _o.CoarsePatch, _o.CoarseRadius, TransformModel.Similarity, 1.5);
@@ -42,9 +47,9 @@ public sealed class PageRegistrar(RegistrationOptions? options = null)
     }
 
     /// <summary>Full registration; null when the page does not match the reference well enough.</summary>
-    public Registration? Register(GrayImage scan, ReferencePage reference, Registration? coarse = null)
+    public Registration? Register(GrayImage scan, ReferencePage reference, Registration? coarse = null, bool sheetFillsPage = false)
     {
-        coarse ??= RegisterCoarse(scan, reference);
+        coarse ??= RegisterCoarse(scan, reference, sheetFillsPage);
         if (coarse is null || coarse.Score < _o.MinScore) return coarse;
         var fine = Refine(scan, reference, coarse.ReferenceToScan, _o.FineFactor, reference.Fine, reference.FinePatches,
             _o.FinePatch, _o.FineRadius, TransformModel.Affine, 1.0);
@@ -63,6 +68,45 @@ public sealed class PageRegistrar(RegistrationOptions? options = null)
             yield return Fit(scan, reference, 90);
             yield return Fit(scan, reference, 270);
         }
+    }
+
+    /// <summary>
+    /// Where a registered page is not flat to the reference (a sheet photographed at an angle whose corners were found a
+    /// little off): a homography reference → scan fitted to the fine patches, when it lines them up clearly better than
+    /// <paramref name="registration"/>'s affine map does; null when the affine map fits.
+    /// </summary>
+    public Homography? RefinePerspective(GrayImage scan, ReferencePage reference, Registration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        int factor = _o.FineFactor;
+        var warped = WarpToLevel(scan, registration.ReferenceToScan, factor, reference.Fine.Width, reference.Fine.Height);
+        var src = new List<PointD>();
+        var dst = new List<PointD>();
+        foreach (var (x, y) in reference.FinePatches)
+        {
+            var m = PatchMatcher.Find(reference.Fine, warped, x, y, _o.FinePatch, _o.FineRadius, _o.MinCorrelation);
+            if (m is null) continue;
+            src.Add(m.Value.Source);
+            dst.Add(m.Value.Target);
+        }
+        var homography = HomographyFit.Ransac(src, dst, 1.0, 400, _o.Seed);
+        if (homography is null) return null;
+        var (h, mask, inliers, rms) = homography.Value;
+        // The affine map's own residual on the same patches: the correction is worth a second warp only where it is clearly off.
+        var affine = AffineFit.Fit(TransformModel.Affine, src.Where((_, i) => mask[i]).ToList(), dst.Where((_, i) => mask[i]).ToList());
+        double affineRms = HomographyFit.Rms(Homography.From(affine), src, dst, mask);
+        if (affineRms < _o.PerspectiveMinResidual || rms > 0.7 * affineRms || inliers < src.Count / 2) return null;
+        // the correction acts in level pixels of the already-warped frame: level -> full reference -> scan
+        return Homography.From(AffineTransform.Scale(1.0 / factor, 1.0 / factor)).Then(h)
+            .Then(AffineTransform.Scale(factor, factor)).Then(registration.ReferenceToScan);
+    }
+
+    /// <summary>The reference stretched corner to corner onto the page, upright and upside down.</summary>
+    private static IEnumerable<AffineTransform> StretchedGuesses(GrayImage scan, ReferencePage reference)
+    {
+        var stretch = AffineTransform.Scale((double)scan.Width / reference.Width, (double)scan.Height / reference.Height);
+        yield return stretch;
+        yield return new AffineTransform(-1, 0, reference.Width, 0, -1, reference.Height).Then(stretch);
     }
 
     /// <summary>Reference → scan: turned clockwise by <paramref name="degrees"/> (a multiple of 90), scaled to fit, centred.</summary>
