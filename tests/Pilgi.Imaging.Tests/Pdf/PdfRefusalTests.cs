@@ -100,6 +100,14 @@ public class PdfRefusalTests
         Refused(ReasonCodes.ImageCorrupt, PdfFiles.DeepPageTree(200_000));
 
     [Fact]
+    public Task A_page_tree_the_preflight_lets_through_is_walked_without_overflowing_the_stack()
+    {
+        // limits loose enough that 9,000 levels pass the raw-byte checks and reach the parser, which recurses per level
+        var loose = new GuardedDecoder(new ImageLimits { MaxPages = 5_000 });
+        return Refused(ReasonCodes.PdfPageNotScanned, PdfFiles.DeepPageTree(9_000), with: loose);
+    }
+
+    [Fact]
     public Task Arrays_nested_deep_are_corrupt() => Refused(ReasonCodes.ImageCorrupt, PdfFiles.DeepArrays(100_000));
 
     [Fact]
