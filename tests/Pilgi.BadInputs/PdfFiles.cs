@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Tiff;
@@ -147,6 +148,54 @@ public static class PdfFiles
         string o = new('A', 64), u = new('B', 64), id = new('C', 32);
         return Scanned([Jpeg(jpeg)],
             trailerExtra: $"/Encrypt << /Filter /Standard /V 1 /R 2 /O <{o}> /U <{u}> /P -44 >> /ID [<{id}> <{id}>]");
+    }
+
+    /// <summary>
+    /// A scanned page encrypted with an owner password only (RC4, 40 bits, revision 2): any reader opens it with the
+    /// empty user password. The entries are computed as the standard security handler does (PDF 1.7, 7.6.3.3-4); the
+    /// image is left in clear, which a reader refusing encrypted files never gets to notice.
+    /// </summary>
+    public static byte[] EncryptedOpenToAnyone(byte[] jpeg)
+    {
+        const int permissions = -44;
+        byte[] id = Enumerable.Range(0, 16).Select(i => (byte)(i * 17)).ToArray();
+        var owner = Rc4(MD5.HashData(Padded("owner"))[..5], Padded(""));
+        var keyInput = new MemoryStream();
+        keyInput.Write(Padded(""));
+        keyInput.Write(owner);
+        keyInput.Write(BitConverter.GetBytes(permissions)); // little-endian, as the handler wants
+        keyInput.Write(id);
+        var user = Rc4(MD5.HashData(keyInput.ToArray())[..5], Padding);
+        return Scanned([Jpeg(jpeg)],
+            trailerExtra: $"/Encrypt << /Filter /Standard /V 1 /R 2 /O <{Convert.ToHexString(owner)}> /U <{Convert.ToHexString(user)}> " +
+                $"/P {permissions} >> /ID [<{Convert.ToHexString(id)}> <{Convert.ToHexString(id)}>]");
+    }
+
+    private static readonly byte[] Padding =
+    [
+        0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08,
+        0x2E, 0x2E, 0x00, 0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A,
+    ];
+
+    private static byte[] Padded(string password) => [.. Encoding.ASCII.GetBytes(password).Concat(Padding).Take(32)];
+
+    private static byte[] Rc4(byte[] key, byte[] data)
+    {
+        var state = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
+        for (int i = 0, j = 0; i < 256; i++)
+        {
+            j = (j + state[i] + key[i % key.Length]) & 0xFF;
+            (state[i], state[j]) = (state[j], state[i]);
+        }
+        var output = new byte[data.Length];
+        for (int n = 0, i = 0, j = 0; n < data.Length; n++)
+        {
+            i = (i + 1) & 0xFF;
+            j = (j + state[i]) & 0xFF;
+            (state[i], state[j]) = (state[j], state[i]);
+            output[n] = (byte)(data[n] ^ state[(state[i] + state[j]) & 0xFF]);
+        }
+        return output;
     }
 
     /// <summary>A scanned page whose trailer's /Prev names its own cross-reference table.</summary>

@@ -1,6 +1,7 @@
 using Pilgi.BadInputs;
 using Pilgi.Core.Errors;
 using Pilgi.Imaging.Tests.TestSupport;
+using UglyToad.PdfPig;
 
 namespace Pilgi.Imaging.Tests.Pdf;
 
@@ -33,6 +34,15 @@ public class PdfRefusalTests
 
     [Fact]
     public Task An_encrypted_pdf_is_refused() => Refused(ReasonCodes.PdfEncrypted, PdfFiles.Encrypted(SmallJpeg()));
+
+    [Fact]
+    public async Task A_pdf_encrypted_with_only_an_owner_password_is_refused_too()
+    {
+        var pdf = PdfFiles.EncryptedOpenToAnyone(SmallJpeg());
+        using (var document = PdfDocument.Open(pdf)) Assert.True(document.IsEncrypted, "it opens without a password");
+
+        await Refused(ReasonCodes.PdfEncrypted, pdf);
+    }
 
     [Fact]
     public Task A_page_count_bomb_is_refused_before_any_page_is_read() =>
