@@ -25,6 +25,7 @@ internal static class FormatSniffer
     /// <summary>A short human name for refused content, used only in error messages.</summary>
     public static string DescribeForeign(ReadOnlySpan<byte> data)
     {
+        if (data.StartsWith(Pdf)) return "a PDF document"; // where PDFs are not allowed (ImageLimits.AllowPdf)
         if (data.StartsWith("PK\x03\x04"u8)) return "a ZIP archive (or an Office document)";
         if (data.StartsWith("BM"u8)) return "a BMP image";
         if (data.StartsWith("GIF8"u8)) return "a GIF image";

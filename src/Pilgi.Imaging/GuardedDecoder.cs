@@ -53,8 +53,8 @@ public sealed class GuardedDecoder
         if (data.Length == 0) throw ImageRefusals.Empty(subject);
         if (data.Length > Limits.MaxBytes) throw ImageRefusals.TooLarge(subject, data.Length, Limits.MaxBytes);
 
-        var format = FormatSniffer.Sniff(data)
-            ?? throw ImageRefusals.UnsupportedFormat(subject, FormatSniffer.DescribeForeign(data));
+        if (FormatSniffer.Sniff(data) is not { } format || (format == ScanFormat.Pdf && !Limits.AllowPdf))
+            throw ImageRefusals.UnsupportedFormat(subject, FormatSniffer.DescribeForeign(data));
 
         if (format == ScanFormat.Pdf)
         {

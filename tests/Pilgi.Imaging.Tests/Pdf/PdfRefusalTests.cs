@@ -133,6 +133,15 @@ public class PdfRefusalTests
     }
 
     [Fact]
+    public async Task Where_pdfs_are_not_allowed_a_pdf_is_an_unsupported_format()
+    {
+        var crops = new GuardedDecoder(ImageLimits.ForCrops());
+        var refusal = await RefusalAssert.RefusedAsync(ReasonCodes.ImageUnsupportedFormat, "crop.png",
+            () => crops.DecodeAsync(PdfFiles.Scanned([PdfFiles.Jpeg(SmallJpeg())]), "crop.png"));
+        Assert.Contains("PDF", refusal.Message);
+    }
+
+    [Fact]
     public Task Reading_past_the_time_limit_is_a_timeout()
     {
         var slow = new GuardedDecoder(new ImageLimits { DecodeTimeout = TimeSpan.FromTicks(1) });
