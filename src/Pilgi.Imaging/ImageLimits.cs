@@ -41,7 +41,7 @@ public sealed record ImageLimits
     public int MinWidth { get; set; } = 100;
     public int MinHeight { get; set; } = 100;
 
-    /// <summary>How long decoding the pixels may take; header checks are not counted.</summary>
+    /// <summary>How long decoding the pixels may take; header checks are not counted, but a PDF's parsing is.</summary>
     public TimeSpan DecodeTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a limit cannot work.</summary>
