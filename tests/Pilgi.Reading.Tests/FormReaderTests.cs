@@ -1,7 +1,6 @@
 using Pilgi.Core.Errors;
 using Pilgi.Core.Geometry;
 using Pilgi.Core.Labels;
-using Pilgi.Core.Raster;
 using Pilgi.Imaging;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -63,7 +62,7 @@ public class FormReaderTests
         var reader = Readers.SampleFixedText;
         var bytes = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.SampleForms, "scans", scanName));
         var scan = (await new GuardedDecoder().DecodeAsync(bytes, scanName)).Pages[0];
-        var (photo, scanToPhoto) = PhotoOf(scan);
+        var (photo, scanToPhoto) = SamplePhotos.PhotoOf(scan);
 
         var expected = (await reader.ReadAsync(bytes, scanName, templateId: null)).Result;
         var actual = (await reader.ReadAsync(ImageCodec.EncodePng(photo), scanName, templateId: null)).Result;
@@ -78,27 +77,6 @@ public class FormReaderTests
             Assert.True(Math.Abs(want.X - got.X) < 12 && Math.Abs(want.Y - got.Y) < 12 && Math.Abs(want.Right - got.Right) < 12
                 && Math.Abs(want.Bottom - got.Bottom) < 12, $"{key}: {got} in the photo, {want} expected");
         }
-    }
-
-    /// <summary>The scan as a photo: the sheet at an angle on a dark desk, lit more on one side than the other.</summary>
-    private static (GrayImage Photo, Homography ScanToPhoto) PhotoOf(GrayImage scan)
-    {
-        int w = scan.Width * 5 / 4, h = scan.Height * 5 / 4;
-        double sx = scan.Width - 1, sy = scan.Height - 1;
-        var scanToPhoto = Homography.FromCorners([new(0, 0), new(sx, 0), new(sx, sy), new(0, sy)],
-            [new(0.14 * w, 0.10 * h), new(0.87 * w, 0.12 * h), new(0.90 * w, 0.88 * h), new(0.11 * w, 0.90 * h)]);
-        var photo = Resampling.WarpPerspective(scan, scanToPhoto.Inverse(), w, h, fill: 0);
-        var photoToScan = scanToPhoto.Inverse();
-        var random = new Random(3);
-        for (int y = 0; y < h; y++)
-        for (int x = 0; x < w; x++)
-        {
-            var p = photoToScan.Apply(new PointD(x, y));
-            bool onSheet = p.X >= 0 && p.Y >= 0 && p.X <= sx && p.Y <= sy;
-            double value = onSheet ? photo[x, y] : 60 + random.Next(0, 25);
-            photo[x, y] = (byte)Math.Clamp(value * (0.75 + 0.25 * x / w), 0, 255);
-        }
-        return (photo, scanToPhoto);
     }
 
     [Theory]
