@@ -54,6 +54,7 @@ public static class BlobUploads
         ".png" => ContentTypes.Png,
         ".jpg" or ".jpeg" => "image/jpeg",
         ".tif" or ".tiff" => "image/tiff",
+        ".pdf" => "application/pdf",
         _ => "application/octet-stream",
     };
 }

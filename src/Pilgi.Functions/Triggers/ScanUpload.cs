@@ -43,7 +43,7 @@ public static class ScanUpload
         }
         if (!ScanJob.IsScanName(blobName))
         {
-            problem = $"'{StorageNames.Scans}/{blobName}' is not a scan (jpg, jpeg, png, tif, tiff)";
+            problem = $"'{StorageNames.Scans}/{blobName}' is not a scan (jpg, jpeg, png, tif, tiff, pdf)";
             return false;
         }
         try

@@ -11,7 +11,7 @@ namespace Pilgi.Pipeline.Orchestration;
 /// <param name="ETag">The upload's ETag when it was seen; part of the instance id.</param>
 public sealed record ScanJob(string Path, string TemplateId, string ETag)
 {
-    private static readonly string[] ScanExtensions = [".jpg", ".jpeg", ".png", ".tif", ".tiff"];
+    private static readonly string[] ScanExtensions = [".jpg", ".jpeg", ".png", ".tif", ".tiff", ".pdf"];
 
     /// <summary>
     /// The W3C <c>traceparent</c> of the span that scheduled the scan, so that the orchestration and every activity
@@ -43,7 +43,7 @@ public sealed record ScanJob(string Path, string TemplateId, string ETag)
         return new ScanJob($"{container}/{blobName}", blobName[..slash], etag);
     }
 
-    /// <summary>Whether a blob name has one of the scan extensions the contract accepts (jpg, jpeg, png, tif, tiff).</summary>
+    /// <summary>Whether a blob name has one of the scan extensions the contract accepts (jpg, jpeg, png, tif, tiff, pdf).</summary>
     public static bool IsScanName(string name) =>
         ScanExtensions.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 

@@ -29,6 +29,15 @@ public class ScanUploadTests
     }
 
     [Fact]
+    public void A_scanned_pdf_is_scheduled_like_an_image()
+    {
+        Assert.True(ScanUpload.TryCreateJob("scans", "remittance/2026/copier.PDF", "0x1", out var job, out _));
+
+        Assert.Equal("remittance", job.TemplateId);
+        Assert.Equal("remittance/2026/copier", job.OutputStem);
+    }
+
+    [Fact]
     public void The_same_upload_seen_twice_gets_one_instance_and_a_reupload_another()
     {
         Assert.True(ScanUpload.TryCreateJob("scans", "deposit/a.png", "\"0x1\"", out var first, out _));
