@@ -1,4 +1,4 @@
-using Azure.Storage.Blobs.Models;
+using Pilgi.Cli.Hosting;
 using Microsoft.DurableTask.Client;
 using Pilgi.Cli.Tests.Support;
 using Pilgi.Pipeline.Events;
@@ -22,13 +22,9 @@ public class ScanEventsServeTests(ITestOutputHelper output)
     private static List<(string Name, string Layout)> NineScans() =>
         RepoPaths.Layouts.Select(l => ($"{l}/2026/a.jpg", l)).Concat(RepoPaths.Layouts.Take(3).Select(l => ($"{l}/2026/b.jpg", l))).ToList();
 
-    private static async Task PutWithCorrelationIdAsync(ServeHarness harness, string name, byte[] bytes, string correlationId)
-    {
-        var container = harness.Blobs.Service.GetBlobContainerClient(StorageNames.Scans);
-        await container.CreateIfNotExistsAsync();
-        await container.GetBlobClient(name).UploadAsync(new BinaryData(bytes),
-            new BlobUploadOptions { Metadata = new Dictionary<string, string> { [StorageNames.CorrelationIdMetadata] = correlationId } });
-    }
+    private static Task PutWithCorrelationIdAsync(ServeHarness harness, string name, byte[] bytes, string correlationId) =>
+        BlobUploads.WriteWithMetadataAsync(harness.Blobs, StorageNames.Scans, name, bytes, "image/jpeg",
+            new Dictionary<string, string> { [StorageNames.CorrelationIdMetadata] = correlationId });
 
     [AzuriteFact]
     public async Task Nine_scans_and_a_broken_upload_leave_nine_completed_and_one_failed_event_each_naming_its_record()
@@ -66,6 +62,15 @@ public class ScanEventsServeTests(ITestOutputHelper output)
         Assert.Equal("crm-2026-0042", correlated.Data.CorrelationId);
         Assert.Equal($"{StorageNames.Scans}/{scans[0].Name}", correlated.Event.Subject);
         Assert.Single(messages.Select(m => m.Event.Source).Distinct());
+
+        // what `pilgi events` shows of them: one line each, the correlation id echoed
+        var shown = await CliRun.RunAsync("events", "--storage", harness.Storage);
+        Assert.Equal(0, shown.ExitCode);
+        Assert.Contains("10 event(s) in 'scan-events'", shown.Out);
+        Assert.Contains($"{ScanEventTypes.Failed}  {failed.Event.Id}  scans/remittance/2026/broken.jpg -> failed/remittance/2026/broken.json", shown.Out);
+        Assert.Contains("correlationid=crm-2026-0042", shown.Out);
+        Assert.Equal(10, (await CliRun.RunAsync("events", "--storage", harness.Storage, "--json")).Out
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Contains("\"specversion\":\"1.0\"", StringComparison.Ordinal)));
     }
 
     [AzuriteFact]
