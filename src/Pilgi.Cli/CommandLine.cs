@@ -10,7 +10,7 @@ namespace Pilgi.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--help", "--no-tesseract", "--samples", "--keep", "--mask-pii" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--help", "--no-tesseract", "--samples", "--keep", "--mask-pii", "--json" };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
@@ -32,6 +32,7 @@ public static class CommandLine
                 "bench" => await BenchCommand.RunAsync(list, ct),
                 "serve" => await ServeCommand.RunAsync(list, ct),
                 "upload" => await UploadCommand.RunAsync(list, ct),
+                "events" => await EventsCommand.RunAsync(list, ct),
                 _ => throw new UsageException($"Unknown command '{command}'."),
             };
         }
@@ -55,5 +56,5 @@ public static class CommandLine
     public static string Help() =>
         "pilgi — reads the handwriting on scanned Korean forms\n\n" +
         "usage: pilgi <command> [options]\n\n" +
-        ProcessCommand.Usage + "\n\n" + EvalCommand.Usage + "\n\n" + CalibrateCommand.Usage + "\n\n" + BenchCommand.Usage + "\n\n" + DurableBenchCommand.Usage + "\n\n" + ServeCommand.Usage + "\n\n" + UploadCommand.Usage;
+        ProcessCommand.Usage + "\n\n" + EvalCommand.Usage + "\n\n" + CalibrateCommand.Usage + "\n\n" + BenchCommand.Usage + "\n\n" + DurableBenchCommand.Usage + "\n\n" + ServeCommand.Usage + "\n\n" + UploadCommand.Usage + "\n\n" + EventsCommand.Usage;
 }

@@ -19,6 +19,16 @@ public sealed record ScanJob(string Path, string TemplateId, string ETag)
     /// </summary>
     public string? TraceParent { get; init; }
 
+    /// <summary>
+    /// The uploader's correlation id (the scan blob's <see cref="StorageNames.CorrelationIdMetadata"/> metadata, read when
+    /// the upload was seen), echoed in the scan's completion event; null when it had none. Not part of the instance id.
+    /// </summary>
+    public string? CorrelationId { get; init; }
+
+    /// <summary>This job with the correlation id from the upload's metadata (<paramref name="metadata"/> null or without one: none).</summary>
+    public ScanJob WithMetadata(IReadOnlyDictionary<string, string>? metadata) =>
+        this with { CorrelationId = BlobMetadata.ValueOf(metadata, StorageNames.CorrelationIdMetadata) };
+
     /// <summary>From a container path such as <c>scans/remittance/001.jpg</c>.</summary>
     public static ScanJob FromPath(string path, string etag)
     {

@@ -105,4 +105,20 @@ public class ScanUploadTests
 
         Assert.Null(ScanUpload.ETagFromBindingData(data));
     }
+
+    [Fact]
+    public void The_uploads_correlation_id_comes_from_the_triggers_metadata_and_is_not_part_of_the_instance_id()
+    {
+        var bindingData = new Dictionary<string, object?> { ["Metadata"] = "{\"CorrelationId\":\"crm-77\",\"other\":\"x\"}" };
+        Assert.True(ScanUpload.TryCreateJob("scans", "remittance/001.jpg", "0x1", out var job, out _));
+
+        var metadata = ScanUpload.MetadataFromBindingData(bindingData);
+        var withId = job.WithMetadata(metadata);
+
+        Assert.Equal("crm-77", withId.CorrelationId);
+        Assert.Equal(job.InstanceId, withId.InstanceId);
+        Assert.Null(ScanUpload.MetadataFromBindingData(new Dictionary<string, object?>()));
+        Assert.Null(ScanUpload.MetadataFromBindingData(new Dictionary<string, object?> { ["Metadata"] = "not json" }));
+        Assert.Empty(ScanUpload.MetadataFromBindingData(new Dictionary<string, object?> { ["Metadata"] = JsonDocument.Parse("{}").RootElement })!);
+    }
 }
