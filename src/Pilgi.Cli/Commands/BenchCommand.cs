@@ -46,6 +46,7 @@ public static class BenchCommand
         args.RejectUnknown();
 
         var scans = ScanFile.Collect([Path.Combine(data, "scans")]).Take(limit).ToList();
+        if (scans.Count == 0) throw new UsageException($"{Path.Combine(data, "scans")} holds no scans (.jpg, .jpeg, .png, .tif, .tiff): nothing to measure.");
         var labels = scans.ToDictionary(s => s.FullPath, s => TryLabel(data, s));
         var inputs = scans.Select(s => (Scan: s, Bytes: File.ReadAllBytes(s.FullPath), Label: labels[s.FullPath])).ToList();
 

@@ -19,7 +19,8 @@ internal static class ResultDownload
         if (status is { State: ScanStates.Read, ResultBlob: { } result })
         {
             // a failure of an earlier upload, fetched before, is not this upload's
-            File.Delete(PathOf(outDir, Stem(result) + ErrorSuffix));
+            var earlierFailure = PathOf(outDir, Stem(result) + ErrorSuffix);
+            if (File.Exists(earlierFailure)) File.Delete(earlierFailure);
             written.Add(await CopyAsync(blobs, StorageNames.Results, result, PathOf(outDir, result), ct));
             foreach (var overlay in status.OverlayBlobs)
                 written.Add(await CopyAsync(blobs, StorageNames.Results, overlay, PathOf(outDir, overlay), ct));
