@@ -79,7 +79,7 @@ internal static class ScanStatusTable
     private static string Note(ScanStatus s) => s.State switch
     {
         ScanStates.Failed => s.Reason ?? "",
-        ScanStates.InFlight => "uploaded at this time",
+        ScanStates.InFlight => "not read yet (the time is the upload's)",
         ScanStates.Ignored => s.Reason ?? "",
         _ => s.Message ?? "",
     };
