@@ -16,8 +16,8 @@ namespace Pilgi.Cli.Commands;
 public static class ResultsCommand
 {
     public const string Usage =
-        "results [list] [--storage <connection string>] [--json]\n" +
-        "       results status <scan> [--storage <connection string>] [--json]\n" +
+        "results [list] [--storage <connection string>] [--task-hub <name>] [--json]\n" +
+        "       results status <scan> [--storage <connection string>] [--task-hub <name>] [--json]\n" +
         "       results get <scan> [--out <dir>] [--storage <connection string>]\n" +
         "    What serve (or the Functions app) made of each upload in 'scans', from the blobs alone (serve need not run):\n" +
         "    read (its result is in 'results'), failed (its error record is in 'failed'), in flight (neither yet for this\n" +
@@ -27,6 +27,9 @@ public static class ResultsCommand
         "    failure's reason. status prints one upload's. get writes its result <dir>/<templateId>/<name>.json and\n" +
         "    overlays .overlay.png (.overlay-<page>.png after page 1), or its error record <name>.error.json; <dir>\n" +
         "    defaults to ./out. <scan> is its name in 'scans' (remittance/001.jpg; 'scans/' before it is fine).\n" +
+        "    An upload in flight also shows what the task hub's tables say of its orchestration (serve need not run either):\n" +
+        "    not started (no host has picked it up), or running and its stage (running (detect)); --task-hub as serve's\n" +
+        "    (default Pilgi:Serve:TaskHub, then 'pilgi'); a hub no host has created is not created.\n" +
         "    --json prints the same as JSON for scripts (names as stored, unmasked). --storage as serve's\n" +
         "    (\"UseDevelopmentStorage=true\" is Azurite; default Pilgi:Serve:StorageConnectionString, then\n" +
         "    Pilgi:Pipeline:StorageConnectionString, then AzureWebJobsStorage).";
@@ -49,6 +52,7 @@ public static class ResultsCommand
         string action = words[0];
         bool json = args.Flag("--json");
         var storage = args.Get("--storage");
+        var taskHub = args.Get("--task-hub");
         var outDir = action == "get" ? args.Get("--out") ?? "out" : null;
         args.RejectUnknown();
         int expected = action switch
@@ -61,27 +65,56 @@ public static class ResultsCommand
         if (words.Count > expected) throw new UsageException($"Unexpected argument '{words[expected]}'.");
         if (action == "get" && json) throw new UsageException("results get writes files; --json is for list and status.");
 
-        var blobs = Open(storage);
+        var settings = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var connection = storage ?? ServeOptions.StorageFrom(settings)
+            ?? throw new UsageException("No storage: pass --storage <connection string> (\"UseDevelopmentStorage=true\" for Azurite).");
+        var blobs = Open(connection);
         var query = new ScanStatusQuery(blobs);
+        taskHub ??= settings[$"{ServeOptions.SectionName}:{nameof(ServeOptions.TaskHub)}"] ?? new ServeOptions().TaskHub;
+        var durable = new DurableView(connection, taskHub);
         return action switch
         {
-            "list" => await ListAsync(query, json, ct),
-            "status" => await StatusAsync(query, words[1], json, ct),
+            "list" => await ListAsync(query, durable, json, ct),
+            "status" => await StatusAsync(query, durable, words[1], json, ct),
             _ => await GetAsync(blobs, query, words[1], outDir!, ct),
         };
     }
 
-    private static async Task<int> ListAsync(ScanStatusQuery query, bool json, CancellationToken ct)
+    /// <summary>
+    /// The task hub's view of scans in flight, added to the blob view when the hub can be read (a hub no host has
+    /// created says "not started"); when it cannot, the blob view stands alone.
+    /// </summary>
+    private sealed record DurableView(string Connection, string TaskHub)
     {
-        var all = await query.ListAsync(ct);
+        public async Task<IReadOnlyList<ScanStatus>> AddAsync(IReadOnlyList<ScanStatus> all, CancellationToken ct)
+        {
+            var ids = all.Where(s => s.State == ScanStates.InFlight && s.InstanceId is not null).Select(s => s.InstanceId!).ToList();
+            if (ids.Count == 0) return all;
+            try
+            {
+                using var hub = new TaskHubStages(Connection, TaskHub);
+                var described = await hub.DescribeAsync(ids, ct);
+                return all.Select(s => s.InstanceId is { } id && s.State == ScanStates.InFlight && described.TryGetValue(id, out var d)
+                    ? s with { Orchestration = d } : s).ToList();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return all;
+            }
+        }
+    }
+
+    private static async Task<int> ListAsync(ScanStatusQuery query, DurableView durable, bool json, CancellationToken ct)
+    {
+        var all = await durable.AddAsync(await query.ListAsync(ct), ct);
         if (json) Console.WriteLine(ScanStatusJson.Serialize(all));
         else foreach (var line in ScanStatusTable.Lines(all)) MaskedConsole.Out(line);
         return ExitCodes.Ok;
     }
 
-    private static async Task<int> StatusAsync(ScanStatusQuery query, string scan, bool json, CancellationToken ct)
+    private static async Task<int> StatusAsync(ScanStatusQuery query, DurableView durable, string scan, bool json, CancellationToken ct)
     {
-        var status = await FindAsync(query, scan, ct);
+        var status = (await durable.AddAsync([await FindAsync(query, scan, ct)], ct))[0];
         if (json) Console.WriteLine(ScanStatusJson.Serialize(status));
         else foreach (var line in ScanStatusTable.Detail(status)) MaskedConsole.Out(line);
         return ExitCodeOf(status);
@@ -107,11 +140,9 @@ public static class ResultsCommand
         _ => ExitCodes.InputsFailed,
     };
 
-    /// <summary>The account from --storage or the settings serve reads; a bad connection string is a usage error.</summary>
-    private static AzureBlobStore Open(string? storage)
+    /// <summary>The account's blobs; a bad connection string is a usage error.</summary>
+    private static AzureBlobStore Open(string connection)
     {
-        var connection = storage ?? ServeOptions.StorageFrom(new ConfigurationBuilder().AddEnvironmentVariables().Build())
-            ?? throw new UsageException("No storage: pass --storage <connection string> (\"UseDevelopmentStorage=true\" for Azurite).");
         try
         {
             // two quick retries: a person waiting on a storage account that is not there learns it in seconds

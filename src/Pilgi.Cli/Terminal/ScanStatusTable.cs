@@ -60,6 +60,7 @@ internal static class ScanStatusTable
             ("reason", s.Reason),
             ("message", s.Message),
             ("instance", s.InstanceId),
+            ("durable", s.Orchestration),
         };
         if (s.State == ScanStates.InFlight) facts.Add(("", "no result or error record for this upload yet: serve is reading it, or will when it runs"));
         return facts.Where(f => f.Value is not null).Select(f => $"{f.Name,-9} {f.Value}".TrimEnd()).ToList();
@@ -79,7 +80,7 @@ internal static class ScanStatusTable
     private static string Note(ScanStatus s) => s.State switch
     {
         ScanStates.Failed => s.Reason ?? "",
-        ScanStates.InFlight => "not read yet (the time is the upload's)",
+        ScanStates.InFlight => s.Orchestration ?? "not read yet (the time is the upload's)",
         ScanStates.Ignored => s.Reason ?? "",
         _ => s.Message ?? "",
     };

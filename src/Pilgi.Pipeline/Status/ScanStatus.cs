@@ -29,6 +29,12 @@ public sealed record ScanStatus(string Scan, string? TemplateId, string State, D
     /// <summary>The error record's name in <c>failed</c> (when failed).</summary>
     public string? FailureBlob { get; init; }
 
+    /// <summary>
+    /// While in flight, what the durable state says of its orchestration ("running (detect)", "not started"), when a
+    /// host looked it up; the blob view alone leaves it null.
+    /// </summary>
+    public string? Orchestration { get; init; }
+
     /// <summary>The orchestration instance of this upload (<see cref="Orchestration.ScanInstanceIds"/>); null when ignored.</summary>
     public string? InstanceId { get; init; }
 }

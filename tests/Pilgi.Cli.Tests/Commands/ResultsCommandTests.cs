@@ -140,6 +140,21 @@ public sealed class ResultsCommandTests(ResultsCommandTests.SeededAccount seeded
             Directory.GetFiles(OutDir, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(OutDir, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
     }
 
+    [AzuriteFact]
+    public async Task In_flight_scans_say_not_started_when_no_host_created_the_task_hub_and_the_hub_is_not_created()
+    {
+        string hub = "unused" + Guid.NewGuid().ToString("N")[..10];
+
+        var run = await CliRun.RunAsync("results", "status", "deposit/c.png", "--storage", _storage, "--task-hub", hub);
+
+        Assert.Equal(75, run.ExitCode);
+        Assert.Contains("durable   not started (no host has picked it up)", run.Out);
+        var tables = new Azure.Data.Tables.TableServiceClient(_storage);
+        var created = new List<string>();
+        await foreach (var t in tables.QueryAsync(t => t.Name == hub + "Instances")) created.Add(t.Name);
+        Assert.Empty(created);
+    }
+
     private static string Row(string[] rows, string scan) => Assert.Single(rows, r => r.StartsWith(scan + " ", StringComparison.Ordinal));
 
     private static async Task<string> PutScanAsync(AzureBlobStore blobs, string name) =>
