@@ -6,6 +6,7 @@ using Pilgi.Core.Registration;
 using Pilgi.Core.Results;
 using Pilgi.Core.Templates;
 using Pilgi.Imaging;
+using Pilgi.Imaging.Pages;
 using Pilgi.Inference.Detection;
 using Pilgi.Inference.Recognition;
 using Pilgi.Reading.Templates;
@@ -28,11 +29,12 @@ public sealed class ReadingSteps
     private readonly ILineRecognizer _recognizer;
     private readonly FusionOptions _fusion;
     private readonly TimeProvider _time;
+    private readonly PageFinder _pageFinder;
 
     /// <param name="time">Gives the day a form is read on, against which fusion weighs its dates.</param>
     public ReadingSteps(GuardedDecoder decoder, PageRegistrar registrar, IHandwritingDetector detector,
         ILineRecognizer recognizer, FusionOptions? fusion = null, int recognitionBatchSize = RecognitionBatches.DefaultSize,
-        TimeProvider? time = null)
+        TimeProvider? time = null, PageFinder? pageFinder = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(recognitionBatchSize);
         _decoder = decoder ?? throw new ArgumentNullException(nameof(decoder));
@@ -41,12 +43,13 @@ public sealed class ReadingSteps
         _recognizer = recognizer ?? throw new ArgumentNullException(nameof(recognizer));
         _fusion = fusion ?? FusionOptions.Default;
         _time = time ?? TimeProvider.System;
+        _pageFinder = pageFinder ?? new PageFinder();
         RecognitionBatchSize = recognitionBatchSize;
     }
 
     /// <summary>These steps with another recogniser (one that records the calls, say); everything else shared.</summary>
     public ReadingSteps WithRecognizer(ILineRecognizer recognizer) =>
-        new(_decoder, _registrar, _detector, recognizer, _fusion, RecognitionBatchSize, _time);
+        new(_decoder, _registrar, _detector, recognizer, _fusion, RecognitionBatchSize, _time, _pageFinder);
 
     public PageRegistrar Registrar => _registrar;
     public ILineRecognizer Recognizer => _recognizer;
@@ -71,12 +74,35 @@ public sealed class ReadingSteps
         _decoder.DecodeAsync(upload, scanName, cancellationToken);
 
     /// <summary>
+    /// The page in each of the upload's images: a scan's page as it is, a photographed sheet straightened and its light
+    /// evened out (<see cref="PageFinder"/>); the time it takes goes to <paramref name="timer"/>'s <c>pageFinding</c>.
+    /// </summary>
+    public IReadOnlyList<FoundPage> FindPages(IReadOnlyList<GrayImage> uploadPages, StageTimer timer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(uploadPages);
+        ArgumentNullException.ThrowIfNull(timer);
+        var found = new List<FoundPage>(uploadPages.Count);
+        foreach (var page in uploadPages)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            found.Add(timer.Time("pageFinding", () => _pageFinder.Find(page)));
+        }
+        return found;
+    }
+
+    /// <summary>
     /// The template named, or else the registered template that fits the page best (then <paramref name="coarse"/>
     /// is its coarse registration, which <see cref="RegisterPage"/> can start from).
     /// </summary>
     public FormReference ChooseTemplate(TemplateStore templates, GrayImage page, string scanName, string? templateId,
+        out Registration? coarse) => ChooseTemplate(templates, FoundPage.Flat(page), scanName, templateId, out coarse);
+
+    /// <summary>As <see cref="ChooseTemplate(TemplateStore, GrayImage, string, string?, out Registration?)"/>, on a found page (a photographed sheet is matched corner to corner first).</summary>
+    public FormReference ChooseTemplate(TemplateStore templates, FoundPage found, string scanName, string? templateId,
         out Registration? coarse)
     {
+        ArgumentNullException.ThrowIfNull(found);
+        var page = found.Image;
         ArgumentNullException.ThrowIfNull(templates);
         coarse = null;
         if (templateId is not null) return templates.Get(templateId);
@@ -85,7 +111,7 @@ public sealed class ReadingSteps
         foreach (var t in templates.All)
         {
             var form = templates.Get(t.Id);
-            var reg = _registrar.RegisterCoarse(page, form.Reference);
+            var reg = _registrar.RegisterCoarse(page, form.Reference, found.IsPhoto);
             if (reg is not null && reg.Score > bestScore)
             {
                 best = form;
@@ -112,6 +138,14 @@ public sealed class ReadingSteps
         StageTimer timer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pages);
+        return RegisterScan(templates, pages.Select(FoundPage.Flat).ToList(), scanName, templateId, timer, cancellationToken);
+    }
+
+    /// <summary>As <see cref="RegisterScan(TemplateStore, IReadOnlyList{GrayImage}, string, string?, StageTimer, CancellationToken)"/>, on found pages.</summary>
+    public RegisteredScan RegisterScan(TemplateStore templates, IReadOnlyList<FoundPage> pages, string scanName, string? templateId,
+        StageTimer timer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
         ArgumentNullException.ThrowIfNull(timer);
         Registration? coarse = null;
         var form = timer.Time("registration", () => ChooseTemplate(templates, pages[0], scanName, templateId, out coarse));
@@ -126,9 +160,15 @@ public sealed class ReadingSteps
 
     /// <summary>Where the template lies on the page; <c>registration_failed</c> when it does not line up.</summary>
     /// <param name="coarse">The coarse registration already found while identifying the template, if any.</param>
-    public Registration RegisterPage(GrayImage page, int pageNumber, FormReference form, string scanName, Registration? coarse = null)
+    public Registration RegisterPage(GrayImage page, int pageNumber, FormReference form, string scanName, Registration? coarse = null) =>
+        RegisterPage(FoundPage.Flat(page), pageNumber, form, scanName, coarse);
+
+    /// <summary>As <see cref="RegisterPage(GrayImage, int, FormReference, string, Registration?)"/>, on a found page.</summary>
+    public Registration RegisterPage(FoundPage found, int pageNumber, FormReference form, string scanName, Registration? coarse = null)
     {
-        var registration = _registrar.Register(page, form.Reference, coarse);
+        ArgumentNullException.ThrowIfNull(found);
+        var page = found.Image;
+        var registration = _registrar.Register(page, form.Reference, coarse, found.IsPhoto);
         if (registration is null || registration.Score < _registrar.Options.MinScore)
         {
             if (BlankPage.IsBlank(page)) throw Blank(scanName, pageNumber);
@@ -189,8 +229,11 @@ public sealed class ReadingSteps
     /// <paramref name="regions"/>[i]; <paramref name="referenceToScanByPage"/> has every page's registration.
     /// Fills <c>template</c>, <c>fields</c> and <c>regions</c> of the result.
     /// </summary>
+    /// <param name="pageToUploadByPage">For a photographed page, how its straightened pixels map back to the upload's:
+    /// the result's boxes are given in the upload's pixels, as the person who took the photo sees it.</param>
     public ScanResult Fuse(FormReference form, IReadOnlyDictionary<int, AffineTransform> referenceToScanByPage,
-        IReadOnlyList<HandwritingRegion> regions, IReadOnlyList<TextRecognition> texts)
+        IReadOnlyList<HandwritingRegion> regions, IReadOnlyList<TextRecognition> texts,
+        IReadOnlyDictionary<int, Homography>? pageToUploadByPage = null)
     {
         if (regions.Count != texts.Count) throw new ArgumentException("One read per region is needed.", nameof(texts));
         var recognized = new List<RecognizedRegion>();
@@ -199,7 +242,8 @@ public sealed class ReadingSteps
             recognized.Add(new RecognizedRegion(regions[i].ScanBox, regions[i].Page, texts[i].Text, texts[i].Confidence, texts[i].Alternatives));
         var scanToTemplate = referenceToScanByPage.ToDictionary(kv => kv.Key, kv => kv.Value.Inverse());
         var fused = FieldFusion.Fuse(form.Template, recognized, scanToTemplate, _fusion, Today());
-        return new ScanResult { Template = form.Template.Id, Fields = fused.Fields, Regions = fused.Regions };
+        var result = new ScanResult { Template = form.Template.Id, Fields = fused.Fields, Regions = fused.Regions };
+        return pageToUploadByPage is { Count: > 0 } ? UploadBoxes.Map(result, pageToUploadByPage) : result;
     }
 
     /// <summary>

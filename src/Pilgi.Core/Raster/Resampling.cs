@@ -93,6 +93,55 @@ public static class Resampling
         return new GrayImage(outW, outH, output);
     }
 
+    /// <summary>
+    /// Bilinear perspective warp: output pixel (x, y) takes the source value at <c>dstToSrc.Apply((x, y))</c>, pixel
+    /// centres at integer coordinates; source neighbours outside the image read as <paramref name="fill"/>.
+    /// </summary>
+    public static GrayImage WarpPerspective(GrayImage src, Homography dstToSrc, int outW, int outH, byte fill = GrayImage.White)
+    {
+        ArgumentNullException.ThrowIfNull(src);
+        if (dstToSrc.IsAffine) return WarpAffine(src, dstToSrc.ToAffine(), outW, outH, fill);
+        GrayImage.CheckSize(outW, outH);
+        int sw = src.Width, sh = src.Height;
+        var pixels = src.Pixels;
+        var output = new byte[outW * outH];
+        var t = dstToSrc;
+
+        ParallelRows.For(outH, outW, y =>
+        {
+            var dst = output.AsSpan(y * outW, outW);
+            double nx = t.B * y + t.C, ny = t.E * y + t.F, nw = t.H * y + 1;
+            for (int x = 0; x < outW; x++, nx += t.A, ny += t.D, nw += t.G)
+            {
+                double sx = nx / nw, sy = ny / nw;
+                double fx0 = Math.Floor(sx), fy0 = Math.Floor(sy);
+                if (nw <= 0 || fx0 < -1 || fy0 < -1 || fx0 >= sw || fy0 >= sh || double.IsNaN(sx) || double.IsNaN(sy))
+                {
+                    dst[x] = fill;
+                    continue;
+                }
+                int x0 = (int)fx0, y0 = (int)fy0;
+                double fx = sx - fx0, fy = sy - fy0;
+                double p00, p10, p01, p11;
+                if (x0 >= 0 && y0 >= 0 && x0 + 1 < sw && y0 + 1 < sh)
+                {
+                    int i = y0 * sw + x0;
+                    p00 = pixels[i]; p10 = pixels[i + 1]; p01 = pixels[i + sw]; p11 = pixels[i + sw + 1];
+                }
+                else
+                {
+                    p00 = Sample(pixels, sw, sh, x0, y0, fill);
+                    p10 = Sample(pixels, sw, sh, x0 + 1, y0, fill);
+                    p01 = Sample(pixels, sw, sh, x0, y0 + 1, fill);
+                    p11 = Sample(pixels, sw, sh, x0 + 1, y0 + 1, fill);
+                }
+                double top = p00 + (p10 - p00) * fx, bottom = p01 + (p11 - p01) * fx;
+                dst[x] = (byte)(top + (bottom - top) * fy + 0.5);
+            }
+        });
+        return new GrayImage(outW, outH, output);
+    }
+
     private static byte Sample(byte[] pixels, int w, int h, int x, int y, byte fill) =>
         (uint)x < (uint)w && (uint)y < (uint)h ? pixels[y * w + x] : fill;
 }

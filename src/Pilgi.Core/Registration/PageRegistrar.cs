@@ -28,10 +28,15 @@ public sealed class PageRegistrar(RegistrationOptions? options = null)
     /// that does not match upright is tried upside down (a sheet fed the wrong way round) and, when its sides are
     /// swapped against the reference's, turned a quarter either way.
     /// </summary>
-    public Registration? RegisterCoarse(GrayImage scan, ReferencePage reference)
+    /// <param name="sheetFillsPage">The page is a sheet cut out of a photo along its edges: its corners are the form's
+    /// corners, so the first guesses stretch the reference onto it (a photo taken at an angle foreshortens one side,
+    /// which a single scale cannot follow).</param>
+    public Registration? RegisterCoarse(GrayImage scan, ReferencePage reference, bool sheetFillsPage = false)
     {
         Registration? best = null;
-        foreach (var initial in InitialGuesses(scan, reference))
+        var guesses = InitialGuesses(scan, reference);
+        if (sheetFillsPage) guesses = StretchedGuesses(scan, reference).Concat(guesses);
+        foreach (var initial in guesses)
         {
             var r = Refine(scan, reference, initial, _o.CoarseFactor, reference.Coarse, reference.CoarsePatches,
                 _o.CoarsePatch, _o.CoarseRadius, TransformModel.Similarity, 1.5);
@@ -42,9 +47,9 @@ public sealed class PageRegistrar(RegistrationOptions? options = null)
     }
 
     /// <summary>Full registration; null when the page does not match the reference well enough.</summary>
-    public Registration? Register(GrayImage scan, ReferencePage reference, Registration? coarse = null)
+    public Registration? Register(GrayImage scan, ReferencePage reference, Registration? coarse = null, bool sheetFillsPage = false)
     {
-        coarse ??= RegisterCoarse(scan, reference);
+        coarse ??= RegisterCoarse(scan, reference, sheetFillsPage);
         if (coarse is null || coarse.Score < _o.MinScore) return coarse;
         var fine = Refine(scan, reference, coarse.ReferenceToScan, _o.FineFactor, reference.Fine, reference.FinePatches,
             _o.FinePatch, _o.FineRadius, TransformModel.Affine, 1.0);
@@ -63,6 +68,14 @@ public sealed class PageRegistrar(RegistrationOptions? options = null)
             yield return Fit(scan, reference, 90);
             yield return Fit(scan, reference, 270);
         }
+    }
+
+    /// <summary>The reference stretched corner to corner onto the page, upright and upside down.</summary>
+    private static IEnumerable<AffineTransform> StretchedGuesses(GrayImage scan, ReferencePage reference)
+    {
+        var stretch = AffineTransform.Scale((double)scan.Width / reference.Width, (double)scan.Height / reference.Height);
+        yield return stretch;
+        yield return new AffineTransform(-1, 0, reference.Width, 0, -1, reference.Height).Then(stretch);
     }
 
     /// <summary>Reference → scan: turned clockwise by <paramref name="degrees"/> (a multiple of 90), scaled to fit, centred.</summary>

@@ -57,14 +57,22 @@ public sealed class ScanSteps
         var timer = new StageTimer();
         var decoded = await timer.TimeAsync("decode", () => _reading.DecodeAsync(scan.Data, job.Path, cancellationToken)).ConfigureAwait(false);
         var templates = await _templates.GetAsync(job.TemplateId, cancellationToken).ConfigureAwait(false);
-        var registered = _reading.RegisterScan(templates, decoded.Pages, job.Path, job.TemplateId, timer, cancellationToken);
-        var pages = new List<PageRef>(decoded.Pages.Count);
-        for (int p = 0; p < decoded.Pages.Count; p++)
+        var found = _reading.FindPages(decoded.Pages, timer, cancellationToken);
+        var registered = _reading.RegisterScan(templates, found, job.Path, job.TemplateId, timer, cancellationToken);
+        var pages = new List<PageRef>(found.Count);
+        for (int p = 0; p < found.Count; p++)
         {
-            var page = decoded.Pages[p];
+            var page = found[p].Image;
             var blob = WorkBlobs.Page(request.WorkPrefix, p + 1);
             await WriteImageAsync(StorageNames.Work, blob, page, cancellationToken).ConfigureAwait(false);
-            pages.Add(PageRef.From(p + 1, blob, page.Width, page.Height, registered.Registrations[p]));
+            string? uploadBlob = null;
+            if (found[p].IsPhoto)
+            {
+                // the overlay is drawn on the photo as its owner sees it, not on the straightened sheet
+                uploadBlob = WorkBlobs.Upload(request.WorkPrefix, p + 1);
+                await WriteImageAsync(StorageNames.Work, uploadBlob, found[p].Upload, cancellationToken).ConfigureAwait(false);
+            }
+            pages.Add(PageRef.From(p + 1, blob, page.Width, page.Height, registered.Registrations[p], found[p].PageToUpload, uploadBlob));
         }
         return new PreprocessResult(registered.Form.Template.Id, pages, _reading.RecognitionBatchSize, StageTimings(timer));
     }
@@ -123,8 +131,9 @@ public sealed class ScanSteps
         var form = (await _templates.GetAsync(request.TemplateId, cancellationToken).ConfigureAwait(false)).Get(request.TemplateId);
         var clock = Stopwatch.StartNew();
         var transforms = request.Pages.ToDictionary(p => p.Page, p => p.ReferenceToScanTransform());
+        var toUpload = request.Pages.Where(p => p.PageToUpload is not null).ToDictionary(p => p.Page, p => p.PageToUploadTransform()!.Value);
         var result = _reading.Fuse(form, transforms, request.Regions.Select(r => r.ToRegion()).ToList(),
-            request.Texts.Select(t => t.ToRecognition()).ToList());
+            request.Texts.Select(t => t.ToRecognition()).ToList(), toUpload);
         var timings = new Dictionary<string, double>(request.TimingsMs, StringComparer.Ordinal)
         {
             ["fusionMs"] = Math.Round(clock.Elapsed.TotalMilliseconds, 1),
@@ -139,7 +148,7 @@ public sealed class ScanSteps
         {
             var pageRef = request.Pages.FirstOrDefault(p => p.Page == pageNumber);
             if (pageRef is null) continue;
-            var page = await ReadImageAsync(StorageNames.Work, pageRef.Blob, cancellationToken).ConfigureAwait(false);
+            var page = await ReadImageAsync(StorageNames.Work, pageRef.UploadBlob ?? pageRef.Blob, cancellationToken).ConfigureAwait(false);
             using var overlay = _painter.Paint(page, ResultOverlay.Fields(result, pageNumber, redacted));
             var blob = job.OverlayBlobFor(pageNumber);
             await _blobs.WriteAsync(StorageNames.Results, blob, ImageCodec.EncodePng(overlay), ContentTypes.Png, cancellationToken).ConfigureAwait(false);

@@ -25,14 +25,26 @@ public sealed record BoxData(double X, double Y, double W, double H)
 /// <see cref="ReferenceToScan"/> is the registration's affine map (template pixels to scan pixels) as
 /// <c>[a, b, c, d, e, f]</c>, i.e. x' = a x + b y + c, y' = d x + e y + f.
 /// </summary>
+/// <remarks>A photographed page also has <see cref="PageToUpload"/> (8 numbers of the homography from the straightened
+/// page to the photo, where results are reported) and <see cref="UploadBlob"/> (the photo's grey image, for the overlay).</remarks>
 public sealed record PageRef(int Page, string Blob, int Width, int Height, IReadOnlyList<double> ReferenceToScan,
-    double Score, int Inliers, int Patches, double RmsPixels)
+    double Score, int Inliers, int Patches, double RmsPixels, IReadOnlyList<double>? PageToUpload = null, string? UploadBlob = null)
 {
-    public static PageRef From(int page, string blob, int width, int height, Registration registration)
+    public static PageRef From(int page, string blob, int width, int height, Registration registration,
+        Homography? pageToUpload = null, string? uploadBlob = null)
     {
         var t = registration.ReferenceToScan;
+        IReadOnlyList<double>? h = pageToUpload is { } p ? [p.A, p.B, p.C, p.D, p.E, p.F, p.G, p.H] : null;
         return new PageRef(page, blob, width, height, [t.A, t.B, t.C, t.D, t.E, t.F],
-            registration.Score, registration.Inliers, registration.Patches, registration.RmsPixels);
+            registration.Score, registration.Inliers, registration.Patches, registration.RmsPixels, h, uploadBlob);
+    }
+
+    public Homography? PageToUploadTransform()
+    {
+        if (PageToUpload is null) return null;
+        if (PageToUpload is not { Count: 8 } h)
+            throw new InvalidOperationException($"Page {Page}: a page-to-upload homography has 8 numbers, got {PageToUpload.Count}.");
+        return new Homography(h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]);
     }
 
     public AffineTransform ReferenceToScanTransform()

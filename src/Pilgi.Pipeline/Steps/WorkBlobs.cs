@@ -8,6 +8,9 @@ public static class WorkBlobs
 {
     public static string Page(string prefix, int page) => $"{prefix}/page-{page:000}.png";
 
+    /// <summary>A photographed page as the upload shows it (its sheet straightened is <see cref="Page"/>), for the overlay.</summary>
+    public static string Upload(string prefix, int page) => $"{prefix}/page-{page:000}-upload.png";
+
     /// <summary>The page's crops, packed (<see cref="CropSheet"/>).</summary>
     public static string CropSheet(string prefix, int page) => $"{prefix}/page-{page:000}-crops.png";
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Pilgi.Core.Geometry;
 using Pilgi.Core.Raster;
 using Pilgi.Core.Results;
+using Pilgi.Imaging.Pages;
 using Pilgi.Inference.Detection;
 using Pilgi.Inference.Recognition;
 using Pilgi.Reading.Templates;
@@ -20,8 +21,10 @@ internal sealed class InProcessStages(ReadingSteps steps, TemplateStore template
     private readonly Stopwatch _stage = new();
     private FormReference? _form;
 
-    /// <summary>The decoded pages, once prepared.</summary>
+    /// <summary>The decoded pages as the upload shows them (a photo whole, not its straightened sheet), once prepared.</summary>
     public IReadOnlyList<GrayImage> Pages { get; private set; } = [];
+
+    private IReadOnlyList<FoundPage> _found = [];
 
     /// <summary>Once fused, the crop read for each region of the result, at the same index.</summary>
     public IReadOnlyList<GrayImage> Crops { get; private set; } = [];
@@ -44,9 +47,10 @@ internal sealed class InProcessStages(ReadingSteps steps, TemplateStore template
     public async Task<PreparedScan<RegisteredPage>?> PrepareAsync()
     {
         Pages = await decode().ConfigureAwait(false);
-        var registered = steps.RegisterScan(templates, Pages, scanName, templateId, timer, cancellationToken);
+        _found = steps.FindPages(Pages, timer, cancellationToken);
+        var registered = steps.RegisterScan(templates, _found, scanName, templateId, timer, cancellationToken);
         _form = registered.Form;
-        var pages = Pages.Select((image, i) => new RegisteredPage(i + 1, image, registered.Registrations[i])).ToList();
+        var pages = _found.Select((found, i) => new RegisteredPage(i + 1, found.Image, registered.Registrations[i])).ToList();
         return new PreparedScan<RegisteredPage>(_form.Template.Id, pages, steps.RecognitionBatchSize);
     }
 
@@ -71,7 +75,9 @@ internal sealed class InProcessStages(ReadingSteps steps, TemplateStore template
     {
         Crops = regions.Select(r => r.Crop).ToList();
         var transforms = scan.Pages.ToDictionary(p => p.Page, p => p.Registration.ReferenceToScan);
-        return Task.FromResult(steps.Fuse(Form, transforms, regions.Select(r => r.Region).ToList(), reads));
+        var toUpload = _found.Select((f, i) => (Page: i + 1, f.PageToUpload)).Where(p => p.PageToUpload is not null)
+            .ToDictionary(p => p.Page, p => p.PageToUpload!.Value);
+        return Task.FromResult(steps.Fuse(Form, transforms, regions.Select(r => r.Region).ToList(), reads, toUpload));
     }
 
     private FormReference Form => _form ?? throw new InvalidOperationException("The scan is not prepared yet.");
