@@ -24,7 +24,10 @@ public sealed class ResultsCommandTests(ResultsCommandTests.SeededAccount seeded
 
     public void Dispose() => _dir.Delete(recursive: true);
 
-    /// <summary>One account of the shared Azurite, seeded once for the class (empty when Azurite is not there).</summary>
+    /// <summary>
+    /// One account of the shared Azurite, seeded once for the class (empty when Azurite is not there) and emptied
+    /// before and after: the seeded scans are no images, and a host that gets this account later must not see them.
+    /// </summary>
     public sealed class SeededAccount : IAsyncLifetime
     {
         public string Storage { get; } = Azurite.ConnectionString is null ? "" : Azurite.TakeAccount();
@@ -32,6 +35,7 @@ public sealed class ResultsCommandTests(ResultsCommandTests.SeededAccount seeded
         public async Task InitializeAsync()
         {
             if (Azurite.ConnectionString is null) return;
+            await EmptyAsync();
             var blobs = new AzureBlobStore(Storage);
             // read: the result and its overlay written after the upload
             await PutScanAsync(blobs, "remittance/a.jpg");
@@ -55,7 +59,21 @@ public sealed class ResultsCommandTests(ResultsCommandTests.SeededAccount seeded
             await blobs.WriteAsync(StorageNames.Scans, "notes.txt", "hello"u8.ToArray(), "text/plain");
         }
 
-        public Task DisposeAsync() => Task.CompletedTask;
+        public async Task DisposeAsync()
+        {
+            if (Azurite.ConnectionString is not null) await EmptyAsync();
+        }
+
+        private async Task EmptyAsync()
+        {
+            var service = new Azure.Storage.Blobs.BlobServiceClient(Storage);
+            foreach (var name in StorageNames.All)
+            {
+                var container = service.GetBlobContainerClient(name);
+                if (!await container.ExistsAsync()) continue;
+                await foreach (var blob in container.GetBlobsAsync()) await container.DeleteBlobIfExistsAsync(blob.Name);
+            }
+        }
     }
 
     [AzuriteFact]
