@@ -17,8 +17,8 @@ public static class ResultsCommand
 {
     public const string Usage =
         "results [list] [--storage <connection string>] [--task-hub <name>] [--json]\n" +
-        "       results status <scan> [--storage <connection string>] [--task-hub <name>] [--json]\n" +
-        "       results get <scan> [--out <dir>] [--storage <connection string>]\n" +
+        "       pilgi results status <scan> [--storage <connection string>] [--task-hub <name>] [--json]\n" +
+        "       pilgi results get <scan> [--out <dir>] [--storage <connection string>]\n" +
         "    What serve (or the Functions app) made of each upload in 'scans', from the blobs alone (serve need not run):\n" +
         "    read (its result is in 'results'), failed (its error record is in 'failed'), in flight (neither yet for this\n" +
         "    upload: being read or waiting for serve; a re-upload is in flight again until its own result is written) or\n" +
