@@ -150,12 +150,17 @@ public sealed class ReadingSteps
         Registration? coarse = null;
         var form = timer.Time("registration", () => ChooseTemplate(templates, pages[0], scanName, templateId, out coarse));
         var registrations = new List<Registration>(pages.Count);
+        var registeredPages = new List<FoundPage>(pages.Count);
         for (int p = 0; p < pages.Count; p++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            registrations.Add(timer.Time("registration", () => RegisterPage(pages[p], p + 1, form, scanName, p == 0 ? coarse : null)));
+            var page = pages[p];
+            var registration = timer.Time("registration", () => RegisterPage(page, p + 1, form, scanName, p == 0 ? coarse : null));
+            if (page.IsPhoto) page = timer.Time("registration", () => FlattenToForm(page, form, registration));
+            registrations.Add(registration);
+            registeredPages.Add(page);
         }
-        return new RegisteredScan(form, registrations);
+        return new RegisteredScan(form, registrations, registeredPages);
     }
 
     /// <summary>Where the template lies on the page; <c>registration_failed</c> when it does not line up.</summary>
@@ -178,6 +183,22 @@ public sealed class ReadingSteps
                 scanName);
         }
         return registration;
+    }
+
+    /// <summary>
+    /// A photographed sheet that the affine registration does not line up everywhere (its corners were found a little
+    /// off, so some perspective is left) straightened again with the homography the form's own patches give, so that
+    /// on the new page the affine registration holds; otherwise the page as it is.
+    /// </summary>
+    private FoundPage FlattenToForm(FoundPage page, FormReference form, Registration registration)
+    {
+        if (page.PageToUpload is not { } pageToUpload) return page;
+        var referenceToPage = _registrar.RefinePerspective(page.Image, form.Reference, registration);
+        if (referenceToPage is null) return page;
+        // new page x -> form (through the affine registration's inverse) -> old page (through the homography)
+        var newToOld = Homography.From(registration.ReferenceToScan.Inverse()).Then(referenceToPage.Value);
+        var image = Resampling.WarpPerspective(page.Image, newToOld, page.Image.Width, page.Image.Height);
+        return page with { Image = image, PageToUpload = newToOld.Then(pageToUpload) };
     }
 
     private static PilgiException Blank(string scanName, int pageNumber) =>
@@ -243,7 +264,10 @@ public sealed class ReadingSteps
         var scanToTemplate = referenceToScanByPage.ToDictionary(kv => kv.Key, kv => kv.Value.Inverse());
         var fused = FieldFusion.Fuse(form.Template, recognized, scanToTemplate, _fusion, Today());
         var result = new ScanResult { Template = form.Template.Id, Fields = fused.Fields, Regions = fused.Regions };
-        return pageToUploadByPage is { Count: > 0 } ? UploadBoxes.Map(result, pageToUploadByPage) : result;
+        if (pageToUploadByPage is not { Count: > 0 }) return result;
+        var referenceToUpload = pageToUploadByPage.Where(p => referenceToScanByPage.ContainsKey(p.Key))
+            .ToDictionary(p => p.Key, p => Homography.From(referenceToScanByPage[p.Key]).Then(p.Value));
+        return UploadBoxes.Map(result, regions, referenceToUpload);
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using Pilgi.Core.Errors;
+using Pilgi.Core.Geometry;
 using Pilgi.Core.Labels;
+using Pilgi.Imaging;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
@@ -50,6 +52,31 @@ public class FormReaderTests
         Assert.NotNull(actual.Fields.Values.First(f => f.Box is not null).Box);
         Assert.Equal(turn == RotateMode.Rotate180 ? image.Width - box.X - box.W : image.Width - box.Y - box.H,
             actual.Fields.Values.First(f => f.Box is not null).Box!.Value.X, 6.0);
+    }
+
+    [Theory]
+    [InlineData("deposit-0001.jpg")]
+    [InlineData("remittance-0001.jpg")]
+    public async Task A_phone_photo_of_the_sheet_reads_as_the_scan_with_boxes_in_the_photo(string scanName)
+    {
+        var reader = Readers.SampleFixedText;
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.SampleForms, "scans", scanName));
+        var scan = (await new GuardedDecoder().DecodeAsync(bytes, scanName)).Pages[0];
+        var (photo, scanToPhoto) = SamplePhotos.PhotoOf(scan);
+
+        var expected = (await reader.ReadAsync(bytes, scanName, templateId: null)).Result;
+        var actual = (await reader.ReadAsync(ImageCodec.EncodePng(photo), scanName, templateId: null)).Result;
+
+        Assert.Equal(expected.Template, actual.Template);
+        var filled = expected.Fields.Where(f => f.Value.Value is not null).Select(f => f.Key).Order().ToList();
+        Assert.Equal(filled, actual.Fields.Where(f => f.Value.Value is not null).Select(f => f.Key).Order());
+        foreach (var key in filled)
+        {
+            var want = scanToPhoto.Apply(expected.Fields[key].Box!.Value);
+            var got = actual.Fields[key].Box!.Value;
+            Assert.True(Math.Abs(want.X - got.X) < 12 && Math.Abs(want.Y - got.Y) < 12 && Math.Abs(want.Right - got.Right) < 12
+                && Math.Abs(want.Bottom - got.Bottom) < 12, $"{key}: {got} in the photo, {want} expected");
+        }
     }
 
     [Theory]

@@ -57,6 +57,7 @@ public readonly record struct Homography(double A, double B, double C, double D,
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
         if (from.Count != 4 || to.Count != 4) throw new ArgumentException("Four points and four partners are needed.");
+        if (ThreeOnALine(from) || ThreeOnALine(to)) throw new ArgumentException("Three of the four points lie on a line.");
         return Fit(from, to) ?? throw new ArgumentException("Three of the four points lie on a line.");
     }
 
@@ -98,6 +99,18 @@ public readonly record struct Homography(double A, double B, double C, double D,
     }
 
     public override string ToString() => $"[{A:0.#####} {B:0.#####} {C:0.##}; {D:0.#####} {E:0.#####} {F:0.##}; {G:0.#######} {H:0.#######} 1]";
+
+    private static bool ThreeOnALine(IReadOnlyList<PointD> p)
+    {
+        double span = Math.Max(p.Max(q => q.X) - p.Min(q => q.X), p.Max(q => q.Y) - p.Min(q => q.Y));
+        for (int skip = 0; skip < 4; skip++)
+        {
+            var t = p.Where((_, i) => i != skip).ToArray();
+            double area = Math.Abs((t[1].X - t[0].X) * (t[2].Y - t[0].Y) - (t[1].Y - t[0].Y) * (t[2].X - t[0].X));
+            if (area <= 1e-9 * span * span) return true;
+        }
+        return false;
+    }
 
     private double[] Matrix() => [A, B, C, D, E, F, G, H, 1];
 

@@ -70,6 +70,37 @@ public sealed class PageRegistrar(RegistrationOptions? options = null)
         }
     }
 
+    /// <summary>
+    /// Where a registered page is not flat to the reference (a sheet photographed at an angle whose corners were found a
+    /// little off): a homography reference → scan fitted to the fine patches, when it lines them up clearly better than
+    /// <paramref name="registration"/>'s affine map does; null when the affine map fits.
+    /// </summary>
+    public Homography? RefinePerspective(GrayImage scan, ReferencePage reference, Registration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        int factor = _o.FineFactor;
+        var warped = WarpToLevel(scan, registration.ReferenceToScan, factor, reference.Fine.Width, reference.Fine.Height);
+        var src = new List<PointD>();
+        var dst = new List<PointD>();
+        foreach (var (x, y) in reference.FinePatches)
+        {
+            var m = PatchMatcher.Find(reference.Fine, warped, x, y, _o.FinePatch, _o.FineRadius, _o.MinCorrelation);
+            if (m is null) continue;
+            src.Add(m.Value.Source);
+            dst.Add(m.Value.Target);
+        }
+        var homography = HomographyFit.Ransac(src, dst, 1.0, 400, _o.Seed);
+        if (homography is null) return null;
+        var (h, mask, inliers, rms) = homography.Value;
+        // The affine map's own residual on the same patches: the correction is worth a second warp only where it is clearly off.
+        var affine = AffineFit.Fit(TransformModel.Affine, src.Where((_, i) => mask[i]).ToList(), dst.Where((_, i) => mask[i]).ToList());
+        double affineRms = HomographyFit.Rms(Homography.From(affine), src, dst, mask);
+        if (affineRms < _o.PerspectiveMinResidual || rms > 0.7 * affineRms || inliers < src.Count / 2) return null;
+        // the correction acts in level pixels of the already-warped frame: level -> full reference -> scan
+        return Homography.From(AffineTransform.Scale(1.0 / factor, 1.0 / factor)).Then(h)
+            .Then(AffineTransform.Scale(factor, factor)).Then(registration.ReferenceToScan);
+    }
+
     /// <summary>The reference stretched corner to corner onto the page, upright and upside down.</summary>
     private static IEnumerable<AffineTransform> StretchedGuesses(GrayImage scan, ReferencePage reference)
     {

@@ -17,4 +17,6 @@ public sealed record RegistrationOptions
     /// <summary>Below this score the scan is not taken to be this template.</summary>
     public double MinScore { get; init; } = 0.25;
     public int Seed { get; init; } = 12345;
+    /// <summary>Fine-level RMS residual (pixels) of the affine map above which a photographed page is tried with a homography.</summary>
+    public double PerspectiveMinResidual { get; init; } = 0.35;
 }

@@ -57,8 +57,9 @@ public sealed class ScanSteps
         var timer = new StageTimer();
         var decoded = await timer.TimeAsync("decode", () => _reading.DecodeAsync(scan.Data, job.Path, cancellationToken)).ConfigureAwait(false);
         var templates = await _templates.GetAsync(job.TemplateId, cancellationToken).ConfigureAwait(false);
-        var found = _reading.FindPages(decoded.Pages, timer, cancellationToken);
-        var registered = _reading.RegisterScan(templates, found, job.Path, job.TemplateId, timer, cancellationToken);
+        var registered = _reading.RegisterScan(templates, _reading.FindPages(decoded.Pages, timer, cancellationToken), job.Path,
+            job.TemplateId, timer, cancellationToken);
+        var found = registered.Pages;
         var pages = new List<PageRef>(found.Count);
         for (int p = 0; p < found.Count; p++)
         {

@@ -49,6 +49,7 @@ internal sealed class InProcessStages(ReadingSteps steps, TemplateStore template
         Pages = await decode().ConfigureAwait(false);
         _found = steps.FindPages(Pages, timer, cancellationToken);
         var registered = steps.RegisterScan(templates, _found, scanName, templateId, timer, cancellationToken);
+        _found = registered.Pages;
         _form = registered.Form;
         var pages = _found.Select((found, i) => new RegisteredPage(i + 1, found.Image, registered.Registrations[i])).ToList();
         return new PreparedScan<RegisteredPage>(_form.Template.Id, pages, steps.RecognitionBatchSize);

@@ -70,6 +70,30 @@ public class ResamplingTests
             Assert.InRange(crop[x, y] - warped[x + 100, y + 200], -1, 1); // rounding of incremental coordinates
     }
 
+    [Fact]
+    public void Perspective_warp_matches_the_affine_warp_for_an_affine_map_and_follows_a_homography()
+    {
+        var image = Synthetic(40, 30);
+        var affine = new AffineTransform(0.9, 0.1, 2, -0.05, 1.1, 1);
+        Assert.Equal(Resampling.WarpAffine(image, affine, 35, 25).Pixels,
+            Resampling.WarpPerspective(image, Homography.From(affine), 35, 25).Pixels);
+
+        var h = Homography.FromCorners([new(0, 0), new(19, 0), new(19, 14), new(0, 14)], [new(2, 1), new(37, 3), new(35, 28), new(1, 26)]);
+        var warped = Resampling.WarpPerspective(image, h, 20, 15, fill: 7);
+        for (int y = 0; y < 15; y += 7)
+        for (int x = 0; x < 20; x += 9)
+        {
+            var p = h.Apply(new PointD(x, y));
+            int x0 = (int)Math.Floor(p.X), y0 = (int)Math.Floor(p.Y);
+            double fx = p.X - x0, fy = p.Y - y0;
+            double top = image[x0, y0] + (image[x0 + 1, y0] - image[x0, y0]) * fx;
+            double bottom = image[x0, y0 + 1] + (image[x0 + 1, y0 + 1] - image[x0, y0 + 1]) * fx;
+            Assert.Equal(Math.Round(top + (bottom - top) * fy, MidpointRounding.AwayFromZero), warped[x, y], 1.0);
+        }
+        var outside = Resampling.WarpPerspective(image, h.Then(AffineTransform.Translate(500, 0)), 4, 4, fill: 7);
+        Assert.All(outside.Pixels, p => Assert.Equal(7, p));
+    }
+
     private static GrayImage Synthetic(int w, int h)
     {
         var image = new GrayImage(w, h);

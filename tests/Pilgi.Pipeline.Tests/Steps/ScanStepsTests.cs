@@ -57,6 +57,42 @@ public class ScanStepsTests
     }
 
     [Fact]
+    public async Task A_photo_is_read_on_its_straightened_sheet_and_reported_and_painted_in_the_photo()
+    {
+        using var storage = TestStorage.CreateSeeded();
+        var registrar = new PageRegistrar();
+        var reading = new ReadingSteps(new GuardedDecoder(), registrar, new TemplateSubtractionDetector(), new FixedRecognizer("x"));
+        var templates = new BlobTemplateProvider(storage.Store, registrar, new DetectionOptions());
+        var steps = new ScanSteps(storage.Store, templates, reading);
+        var sample = SampleScans.Get("deposit");
+        var (photo, _) = SamplePhotos.PhotoOf((await new GuardedDecoder().DecodeAsync(sample.Bytes, sample.FileName)).Pages[0]);
+        var photoBytes = ImageCodec.EncodePng(photo);
+        storage.Put(StorageNames.Scans, "deposit/photo.png", photoBytes);
+        var job = await storage.JobForAsync("deposit/photo.png");
+
+        var pre = await steps.PreprocessAsync(new PreprocessRequest(job, "w1"));
+        var page = Assert.Single(pre.Pages);
+        Assert.Equal(8, page.PageToUpload?.Count);
+        Assert.Equal("w1/page-001-upload.png", page.UploadBlob);
+        var stored = ImageCodec.LoadGray((await storage.Files.ReadAsync(StorageNames.Work, page.UploadBlob!)).Data, "upload");
+        Assert.Equal((photo.Width, photo.Height), (stored.Width, stored.Height));
+        Assert.NotEqual((photo.Width, photo.Height), (page.Width, page.Height));
+
+        var detected = await steps.DetectAsync(new DetectRequest(job.Path, pre.TemplateId, page, "w1"));
+        var read = await steps.RecognizeAsync(new RecognizeRequest(detected.Regions.Select(r => r.Crop).ToList()));
+        var written = await steps.FuseAndWriteAsync(new FuseRequest(job, pre.TemplateId, pre.Pages, detected.Regions, read.Texts, pre.TimingsMs));
+
+        var overlay = ImageCodec.LoadGray((await storage.Files.ReadAsync(StorageNames.Results, job.OverlayBlob)).Data, "overlay");
+        Assert.Equal((photo.Width, photo.Height), (overlay.Width, overlay.Height));
+        var expected = await new FormReader(await templates.GetAsync(), reading).ReadAsync(photoBytes, job.Path, job.TemplateId);
+        var actual = Pilgi.Core.Results.ResultJson.Deserialize(System.Text.Encoding.UTF8.GetString(
+            (await storage.Files.ReadAsync(StorageNames.Results, job.ResultBlob)).Data));
+        ResultAssert.SameReading(expected.Result, actual);
+        Assert.Equal(sample.FilledFields(), actual.Fields.Where(f => f.Value.Value is not null).Select(f => f.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Result.Fields.Values.Count(f => f.Value is not null), written.FieldsRead);
+    }
+
+    [Fact]
     public async Task A_failure_record_names_the_scan_reason_and_instance()
     {
         using var storage = TestStorage.CreateEmpty();
