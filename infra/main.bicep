@@ -187,6 +187,17 @@ module inferenceDns 'modules/inferenceDns.bicep' = {
   }
 }
 
+module completionEvents 'modules/completionEvents.bicep' = {
+  name: 'completion-events'
+  params: {
+    location: location
+    topicName: '${prefix}-events-${token}'
+    dataAccountName: storage.outputs.dataAccountName
+    functionsPrincipalId: identities.outputs.functionsPrincipalId
+    tags: tags
+  }
+}
+
 module functionApp 'modules/functionApp.bicep' = {
   name: 'function-app'
   params: {
@@ -202,6 +213,7 @@ module functionApp 'modules/functionApp.bicep' = {
     subnetId: network.outputs.functionsSubnetId
     appInsightsConnectionString: monitoring.outputs.connectionString
     inferenceUrl: inference.outputs.url
+    eventsTopicEndpoint: completionEvents.outputs.topicEndpoint
     instanceMemoryMB: functionsInstanceMemoryMB
     maximumInstanceCount: functionsMaxInstances
     tags: tags
@@ -213,7 +225,7 @@ module functionApp 'modules/functionApp.bicep' = {
 }
 
 module scanEvents 'modules/scanEvents.bicep' = {
-  name: 'scan-events'
+  name: 'scan-upload-events'
   params: {
     location: location
     topicName: '${prefix}-scans-${token}'
@@ -235,3 +247,6 @@ output inferenceProfile string = inferenceOnCpu ? 'Consumption' : inferenceGpuPr
 output appInsightsName string = monitoring.outputs.appInsightsName
 output scanEventsTopic string = scanEvents.outputs.topicName
 output scanUploadsSubscribed bool = subscribeScanUploads
+output completionEventsTopic string = completionEvents.outputs.topicName
+output completionEventsEndpoint string = completionEvents.outputs.topicEndpoint
+output completionEventsQueue string = completionEvents.outputs.queueName

@@ -13,6 +13,7 @@ param dataQueueEndpoint string
 param subnetId string
 param appInsightsConnectionString string
 param inferenceUrl string
+param eventsTopicEndpoint string
 param instanceMemoryMB int
 param maximumInstanceCount int
 param tags object
@@ -21,6 +22,7 @@ var names = loadJsonContent('../names.json')
 
 // "Pilgi:Inference" as an app setting's prefix: "Pilgi__Inference__"
 var inferencePrefix = '${replace(names.settings.inferenceSection, ':', '__')}__'
+var eventsPrefix = '${replace(names.settings.eventsSection, ':', '__')}__'
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
@@ -92,6 +94,12 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
       '${names.settings.appInsightsAuthentication}': 'ClientId=${identityClientId};Authorization=AAD'
       '${inferencePrefix}${names.settings.inferenceMode}': names.settings.inferenceRemoteMode
       '${inferencePrefix}${names.settings.inferenceUrl}': inferenceUrl
+      // completion events: to the Event Grid topic with the app's identity; the source names this deployment
+      '${eventsPrefix}${names.settings.eventsSink}': names.settings.eventsEventGridSink
+      '${eventsPrefix}${names.settings.eventsTopicEndpoint}': eventsTopicEndpoint
+      '${eventsPrefix}${names.settings.eventsSource}': 'https://${app.properties.defaultHostName}'
+      '${eventsPrefix}credential': 'managedidentity'
+      '${eventsPrefix}clientId': identityClientId
     }
   }
 }

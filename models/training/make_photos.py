@@ -40,10 +40,14 @@ def apply(h, xs, ys):
     return p[0] / p[2], p[1] / p[2]
 
 
-def desk(rng, size):
-    """A desk or table top: a base colour, wood-like streaks or speckle, a little vignetting."""
+DESKS = [(120, 84, 52), (150, 110, 70), (70, 70, 74), (95, 92, 88), (40, 44, 52), (165, 150, 130)]
+LIGHT_DESKS = [(196, 178, 150), (205, 200, 192), (185, 160, 120), (214, 212, 205)]
+
+
+def desk(rng, size, light=False):
+    """A desk or table top: a base colour, wood-like streaks or speckle."""
     w, h = size
-    base = rng.choice([(120, 84, 52), (150, 110, 70), (70, 70, 74), (95, 92, 88), (40, 44, 52), (165, 150, 130)])
+    base = rng.choice(LIGHT_DESKS if light else DESKS)
     small = np.random.default_rng(rng.randrange(1 << 30)).normal(0, 1, (h // 48, w // 48, 1))
     noise = np.asarray(Image.fromarray(((small[:, :, 0] * 12) + 128).clip(0, 255).astype(np.uint8)).resize(size, Image.BICUBIC),
                        dtype=np.float32)[:, :, None] - 128
@@ -54,7 +58,7 @@ def desk(rng, size):
     return img.clip(0, 255)
 
 
-def light_field(rng, size):
+def light_field(rng, size, shadow_strength=(0.2, 0.45)):
     """Multiplicative light: a gradient across the frame and a soft shadow (a hand or the phone) over part of it."""
     w, h = size
     yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
@@ -69,11 +73,11 @@ def light_field(rng, size):
         pts = [(cx + rng.uniform(-1, 1) * w / 10, cy + rng.uniform(-1, 1) * h / 10) for _ in range(6)]
         d.polygon(pts, fill=255)
         shadow = shadow.filter(ImageFilter.GaussianBlur(rng.uniform(8, 30))).resize(size, Image.BILINEAR)
-        light = light * (1 - rng.uniform(0.2, 0.45) * np.asarray(shadow, dtype=np.float32) / 255)
+        light = light * (1 - rng.uniform(*shadow_strength) * np.asarray(shadow, dtype=np.float32) / 255)
     return light[:, :, None]
 
 
-def photograph(scan, rng, perspective):
+def photograph(scan, rng, perspective, light_desk=False, shadow_strength=(0.2, 0.45)):
     """The scan as a phone photo; returns the photo (RGB) and the homography scan pixels -> photo pixels."""
     pw, ph = PHOTO_SIZE
     sw, sh = scan.size
@@ -100,8 +104,8 @@ def photograph(scan, rng, perspective):
     mask = Image.new("L", scan.size, 255).transform(PHOTO_SIZE, Image.PERSPECTIVE, tuple(inv.flatten()[:8]), Image.BILINEAR, fillcolor=0)
     sheet = np.asarray(sheet, dtype=np.float32) * tint[None, None, :]
     m = np.asarray(mask, dtype=np.float32)[:, :, None] / 255
-    img = desk(rng, PHOTO_SIZE) * (1 - m) + sheet * m
-    img = img * light_field(rng, PHOTO_SIZE)
+    img = desk(rng, PHOTO_SIZE, light_desk) * (1 - m) + sheet * m
+    img = img * light_field(rng, PHOTO_SIZE, shadow_strength)
     out = Image.fromarray(img.clip(0, 255).astype(np.uint8))
     out = out.filter(ImageFilter.GaussianBlur(rng.uniform(0.6, 1.6)))
     arr = np.asarray(out, dtype=np.float32) + np.random.default_rng(rng.randrange(1 << 30)).normal(0, rng.uniform(1.5, 4), (ph, pw, 1))
@@ -117,6 +121,8 @@ def main():
     ap.add_argument("--perspective", type=float, default=0.05, help="largest corner move, as a share of the page")
     ap.add_argument("--exif-sideways", type=float, default=0.0,
                     help="share of photos stored turned a quarter with EXIF Orientation 6 or 8")
+    ap.add_argument("--hard", action="store_true",
+                    help="light desks (pale wood, white tables: little contrast with the paper) and deeper shadows")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     os.makedirs(os.path.join(a.out, "scans"), exist_ok=True)
@@ -127,7 +133,8 @@ def main():
         stem = os.path.splitext(name)[0]
         scan = Image.open(os.path.join(a.src, "scans", name))
         scan.load()
-        photo, h = photograph(scan, rng, a.perspective)
+        photo, h = photograph(scan, rng, a.perspective, light_desk=a.hard,
+                              shadow_strength=(0.35, 0.6) if a.hard else (0.2, 0.45))
         with open(os.path.join(a.src, "labels", stem + ".json"), encoding="utf-8") as f:
             label = json.load(f)
         for box in label["bbox"]:

@@ -14,7 +14,7 @@ public static class CommandLine
     /// <summary>The commands, in the order <c>pilgi --help</c> lists them.</summary>
     public static IReadOnlyList<CommandSpec> Commands { get; } =
     [
-        ProcessCommand.Spec, EvalCommand.Spec, BenchCommand.Spec, ServeCommand.Spec, UploadCommand.Spec, ResultsCommand.Spec,
+        ProcessCommand.Spec, EvalCommand.Spec, BenchCommand.Spec, ServeCommand.Spec, UploadCommand.Spec, ResultsCommand.Spec, EventsCommand.Spec,
     ];
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)

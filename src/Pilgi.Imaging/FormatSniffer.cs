@@ -10,6 +10,7 @@ internal static class FormatSniffer
     private static ReadOnlySpan<byte> Png => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static ReadOnlySpan<byte> TiffLittleEndian => [0x49, 0x49, 0x2A, 0x00];
     private static ReadOnlySpan<byte> TiffBigEndian => [0x4D, 0x4D, 0x00, 0x2A];
+    private static ReadOnlySpan<byte> Pdf => "%PDF-"u8;
 
     /// <summary>The allowed format the bytes start with, or null for anything else.</summary>
     public static ScanFormat? Sniff(ReadOnlySpan<byte> data)
@@ -17,13 +18,14 @@ internal static class FormatSniffer
         if (data.StartsWith(Jpeg)) return ScanFormat.Jpeg;
         if (data.StartsWith(Png)) return ScanFormat.Png;
         if (data.StartsWith(TiffLittleEndian) || data.StartsWith(TiffBigEndian)) return ScanFormat.Tiff;
+        if (data.StartsWith(Pdf)) return ScanFormat.Pdf;
         return null;
     }
 
     /// <summary>A short human name for refused content, used only in error messages.</summary>
     public static string DescribeForeign(ReadOnlySpan<byte> data)
     {
-        if (data.StartsWith("%PDF"u8)) return "a PDF document";
+        if (data.StartsWith(Pdf)) return "a PDF document"; // where PDFs are not allowed (ImageLimits.AllowPdf)
         if (data.StartsWith("PK\x03\x04"u8)) return "a ZIP archive (or an Office document)";
         if (data.StartsWith("BM"u8)) return "a BMP image";
         if (data.StartsWith("GIF8"u8)) return "a GIF image";

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Pilgi.Core.Errors;
+using Pilgi.Imaging.Pdf;
 using Pilgi.Core.Raster;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -11,7 +12,8 @@ namespace Pilgi.Imaging;
 /// Turns an uploaded scan into grey pages, treating every upload as hostile. Checks run
 /// cheapest first and nothing is decoded until the header has passed every limit:
 /// byte count, format by magic bytes, header dimensions and page count, then the pixels
-/// under <see cref="ImageLimits.DecodeTimeout"/>. Every refusal is a
+/// under <see cref="ImageLimits.DecodeTimeout"/>. A scanned PDF is read by <see cref="PdfScanReader"/>, all of it (parsing
+/// included) under that time limit. Every refusal is a
 /// <see cref="PilgiException"/> whose message names the upload; a caller's cancellation stays an
 /// <see cref="OperationCanceledException"/>.
 /// Thread-safe; meant to be a singleton.
@@ -51,13 +53,21 @@ public sealed class GuardedDecoder
         if (data.Length == 0) throw ImageRefusals.Empty(subject);
         if (data.Length > Limits.MaxBytes) throw ImageRefusals.TooLarge(subject, data.Length, Limits.MaxBytes);
 
-        var format = FormatSniffer.Sniff(data)
-            ?? throw ImageRefusals.UnsupportedFormat(subject, FormatSniffer.DescribeForeign(data));
+        if (FormatSniffer.Sniff(data) is not { } format || (format == ScanFormat.Pdf && !Limits.AllowPdf))
+            throw ImageRefusals.UnsupportedFormat(subject, FormatSniffer.DescribeForeign(data));
+
+        if (format == ScanFormat.Pdf)
+        {
+            // PdfPig recurses over the page tree: a thread with a stack of its own, not a pool thread's.
+            return await DecodeUnderDeadlineAsync(format, subject, token => OnLargeStack(
+                () => PdfScanReader.Read(data, Limits, configuration, SealInk, subject, token)), cancellationToken).ConfigureAwait(false);
+        }
 
         var declared = ReadDeclaredPages(data, format, subject);
         PageLimitGuard.Check(declared.Select(p => p.Size).ToList(), Limits, subject);
         EnsureNotCutOff(data, format, declared, subject);
-        return await DecodePagesUnderDeadlineAsync(data, format, subject, cancellationToken).ConfigureAwait(false);
+        return await DecodeUnderDeadlineAsync(format, subject,
+            token => Task.Run(() => DecodePagesAsync(data, token), CancellationToken.None), cancellationToken).ConfigureAwait(false);
     }
 
     private IReadOnlyList<DeclaredPage> ReadDeclaredPages(byte[] data, ScanFormat format, string subject)
@@ -112,13 +122,13 @@ public sealed class GuardedDecoder
         }
     }
 
-    private async Task<DecodedScan> DecodePagesUnderDeadlineAsync(
-        byte[] data, ScanFormat format, string subject, CancellationToken cancellationToken)
+    private async Task<DecodedScan> DecodeUnderDeadlineAsync(ScanFormat format, string subject,
+        Func<CancellationToken, Task<IReadOnlyList<GrayImage>>> decode, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(Limits.DecodeTimeout);
         var clock = Stopwatch.StartNew();
-        var decoding = Task.Run(() => DecodePagesAsync(data, deadline.Token), CancellationToken.None);
+        var decoding = decode(deadline.Token);
         try
         {
             // WaitAsync also covers a decoder stuck where it never looks at its token.
@@ -164,6 +174,28 @@ public sealed class GuardedDecoder
             pages.Add(PageConverter.ToGray(image.Frames[i], SealInk));
         }
         return pages;
+    }
+
+    private static Task<IReadOnlyList<GrayImage>> OnLargeStack(Func<IReadOnlyList<GrayImage>> work)
+    {
+        var done = new TaskCompletionSource<IReadOnlyList<GrayImage>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                done.SetResult(work());
+            }
+            catch (Exception ex)
+            {
+                done.SetException(ex);
+            }
+        }, PdfScanReader.StackBytes)
+        {
+            IsBackground = true,
+            Name = "Pilgi PDF reader",
+        };
+        thread.Start();
+        return done.Task;
     }
 
     /// <summary>Lets a decode that overran finish on its own; its result and any failure are dropped.</summary>

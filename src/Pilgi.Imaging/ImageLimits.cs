@@ -19,6 +19,9 @@ public sealed record ImageLimits
     /// <summary>Pixels summed over all pages of one upload.</summary>
     public long MaxTotalPixels { get; set; } = 200_000_000;
 
+    /// <summary>Whether scanned PDFs are read; when false a PDF is refused like any other foreign format.</summary>
+    public bool AllowPdf { get; set; } = true;
+
     /// <summary>What a crop of a page may be (the inference service's recognise requests, <c>eval --lines</c>): small, any
     /// size down to a pixel, one page only.</summary>
     public static ImageLimits ForCrops() => new()
@@ -29,6 +32,7 @@ public sealed record ImageLimits
         MaxPixelsPerPage = 8_000_000,
         MaxTotalPixels = 8_000_000,
         MaxPages = 1,
+        AllowPdf = false, // crops are the pipeline's own PNGs: no PDF parser behind the recognise endpoint
         MinWidth = 1,
         MinHeight = 1,
         DecodeTimeout = TimeSpan.FromSeconds(5),
@@ -37,7 +41,7 @@ public sealed record ImageLimits
     public int MinWidth { get; set; } = 100;
     public int MinHeight { get; set; } = 100;
 
-    /// <summary>How long decoding the pixels may take; header checks are not counted.</summary>
+    /// <summary>How long decoding the pixels may take; header checks are not counted, but a PDF's parsing is.</summary>
     public TimeSpan DecodeTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a limit cannot work.</summary>

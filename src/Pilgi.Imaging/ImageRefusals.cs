@@ -15,9 +15,13 @@ internal static class ImageRefusals
                 : $"'{subject}' is over the {maxBytes:N0}-byte upload limit.",
             subject);
 
+    public static PilgiException StreamTooLarge(string subject, long maxBytes) =>
+        new(ReasonCodes.ImageTooLarge,
+            $"'{subject}' holds a compressed stream (not an image) that inflates to more than {maxBytes:N0} bytes.", subject);
+
     public static PilgiException UnsupportedFormat(string subject, string whatItIs) =>
         new(ReasonCodes.ImageUnsupportedFormat,
-            $"'{subject}' is {whatItIs}, not a JPEG, PNG or TIFF image.", subject);
+            $"'{subject}' is {whatItIs}, not a JPEG, PNG or TIFF image or a scanned PDF.", subject);
 
     public static PilgiException Corrupt(string subject, string detail, Exception? cause = null) =>
         new(ReasonCodes.ImageCorrupt, $"'{subject}' could not be read as an image: {detail}", subject, cause);
@@ -32,6 +36,16 @@ internal static class ImageRefusals
 
     public static PilgiException TooSmall(string subject, string detail) =>
         new(ReasonCodes.ImageTooSmall, $"'{subject}' is too small to be a scanned form: {detail}", subject);
+
+    public static PilgiException PdfEncrypted(string subject) =>
+        new(ReasonCodes.PdfEncrypted, $"'{subject}' is an encrypted PDF; only unprotected scanned PDFs are read.", subject);
+
+    public static PilgiException PdfPageNotScanned(string subject, int page, string detail) =>
+        new(ReasonCodes.PdfPageNotScanned,
+            $"Page {page} of '{subject}' is not a scanned page (one image filling the page): {detail}", subject);
+
+    public static PilgiException PdfImageUnsupported(string subject, int page, string detail) =>
+        new(ReasonCodes.ImageUnsupportedFormat, $"The image on page {page} of '{subject}' cannot be read: {detail}", subject);
 
     public static PilgiException DecodeTimeout(string subject, TimeSpan timeout) =>
         new(ReasonCodes.ImageDecodeTimeout,

@@ -6,4 +6,7 @@ public enum ScanFormat
     Jpeg,
     Png,
     Tiff,
+
+    /// <summary>A scanned document: one JPEG (or Flate, or CCITT fax) image filling each page.</summary>
+    Pdf,
 }

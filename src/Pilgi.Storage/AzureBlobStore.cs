@@ -71,9 +71,10 @@ public sealed class AzureBlobStore : IBlobStore
         var entries = new List<BlobEntry>();
         try
         {
-            var options = new GetBlobsOptions { Prefix = prefix.Length > 0 ? prefix : null };
+            var options = new GetBlobsOptions { Prefix = prefix.Length > 0 ? prefix : null, Traits = BlobTraits.Metadata };
             await foreach (var item in _service.GetBlobContainerClient(container).GetBlobsAsync(options, cancellationToken).ConfigureAwait(false))
-                entries.Add(new BlobEntry(item.Name, item.Properties.ETag?.ToString("H") ?? "", item.Properties.LastModified));
+                entries.Add(new BlobEntry(item.Name, item.Properties.ETag?.ToString("H") ?? "", item.Properties.LastModified,
+                    item.Metadata is { Count: > 0 } metadata ? new Dictionary<string, string>(metadata, StringComparer.OrdinalIgnoreCase) : null));
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -81,6 +82,17 @@ public sealed class AzureBlobStore : IBlobStore
         }
         entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         return entries;
+    }
+
+    public Uri UriOf(string container, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Length == 0)
+        {
+            BlobNames.ValidateContainer(container);
+            return _service.GetBlobContainerClient(container).Uri;
+        }
+        return Blob(container, name).Uri;
     }
 
     private BlobClient Blob(string container, string name)

@@ -93,6 +93,14 @@ public sealed class FileBlobStore : IBlobStore
         return Task.FromResult<IReadOnlyList<BlobEntry>>(entries);
     }
 
+    public Uri UriOf(string container, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Length > 0) return new Uri(PathOf(container, name));
+        BlobNames.ValidateContainer(container);
+        return new Uri(Path.Combine(Root, container) + Path.DirectorySeparatorChar);
+    }
+
     private static string? ETagOf(string path)
     {
         var info = new FileInfo(path);

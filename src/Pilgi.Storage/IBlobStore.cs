@@ -15,6 +15,15 @@ public interface IBlobStore
 
     Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default);
 
-    /// <summary>Blobs whose name starts with <paramref name="prefix"/> (ordinal), ordered by name; empty when the container does not exist.</summary>
+    /// <summary>
+    /// Blobs whose name starts with <paramref name="prefix"/> (ordinal), ordered by name, with their metadata where the
+    /// store keeps any; empty when the container does not exist.
+    /// </summary>
     Task<IReadOnlyList<BlobEntry>> ListAsync(string container, string prefix = "", CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Where a blob lives, for a reader outside the pipeline (a completion event names its result by it): the blob's
+    /// URL on Azure Storage, a <c>file:</c> URI in a folder; with an empty <paramref name="name"/>, the container's.
+    /// </summary>
+    Uri UriOf(string container, string name);
 }

@@ -19,6 +19,14 @@ public static class ReadingSources
         return null;
     }
 
+    /// <summary>The queues beside the blobs <see cref="BlobStore"/> opens (same account, or same folder); null when neither is set.</summary>
+    public static IMessageQueue? MessageQueue(ReadingOptions o)
+    {
+        if (!string.IsNullOrWhiteSpace(o.StorageConnectionString)) return new AzureMessageQueue(o.StorageConnectionString);
+        if (!string.IsNullOrWhiteSpace(o.LocalStorageDirectory)) return new FolderMessageQueue(o.LocalStorageDirectory);
+        return null;
+    }
+
     /// <summary>The folder <see cref="ReadingOptions.TemplatesDirectory"/> (loaded once), else the templates container of <paramref name="blobs"/>.</summary>
     public static ITemplateProvider Templates(ReadingOptions o, PageRegistrar registrar, Func<IBlobStore> blobs) =>
         o.TemplatesDirectory is { Length: > 0 } dir

@@ -10,6 +10,8 @@ namespace Pilgi.Storage;
 /// <item><c>results/&lt;templateId&gt;/&lt;path&gt;.json</c> (+ <c>.overlay.png</c>): what was read.</item>
 /// <item><c>failed/&lt;templateId&gt;/&lt;path&gt;.json</c>: an error record with a stable reason code.</item>
 /// </list>
+/// and the queue <see cref="ScanEvents"/>, where a scan's completion event goes locally (and where the example Event
+/// Grid subscription delivers in Azure).
 /// </summary>
 public static class StorageNames
 {
@@ -21,4 +23,13 @@ public static class StorageNames
 
     /// <summary>Every container of the contract, in pipeline order.</summary>
     public static IReadOnlyList<string> All { get; } = [Templates, Scans, Work, Results, Failed];
+
+    /// <summary>The queue of completion events (CloudEvents JSON, base64 in each message as a Functions queue trigger reads it).</summary>
+    public const string ScanEvents = "scan-events";
+
+    /// <summary>
+    /// The metadata key an uploader may set on a scan blob (<c>x-ms-meta-correlationid</c>): its value is echoed in the
+    /// scan's completion event, so the document system finds its own record again.
+    /// </summary>
+    public const string CorrelationIdMetadata = "correlationid";
 }

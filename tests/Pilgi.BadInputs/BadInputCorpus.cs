@@ -40,7 +40,8 @@ public static class BadInputCorpus
             "a good scan saved as PNG under a .jpg name: read by its content");
         Scan("html-as-jpeg", "remittance/page.jpg", Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body><h1>로그인</h1></body></html>"),
             ReasonCodes.ImageUnsupportedFormat, "an HTML page saved with a .jpg name");
-        Scan("pdf-as-png", "remittance/statement.png", Pdf(), ReasonCodes.ImageUnsupportedFormat, "a PDF renamed .png");
+        Scan("pdf-as-png", "remittance/statement.png", PdfFiles.Build([[]]), ReasonCodes.PdfPageNotScanned,
+            "a PDF statement (a page of text, no scanned image) renamed .png: read as a PDF, and no scan");
         Scan("zip-as-tiff", "remittance/archive.tif", Zip(jpeg), ReasonCodes.ImageUnsupportedFormat, "a zip of a scan renamed .tif");
         Scan("png-bomb", "remittance/bomb.png", PngBomb(100_000, 100_000), ReasonCodes.ImageTooManyPixels,
             "a 30 KB PNG declaring 100000 x 100000 pixels (10 GB decoded)");
@@ -50,6 +51,25 @@ public static class BadInputCorpus
             "a TIFF of 10,000 one-pixel pages");
         Scan("tiff-ifd-loop", "withdrawal/loop.tif", TinyTiff(3, loop: true), ReasonCodes.ImageCorrupt,
             "a TIFF whose last page points back to its first");
+        Scan("pdf-scan", "remittance/copier.pdf", PdfFiles.Scanned([PdfFiles.Jpeg(jpeg)]), null,
+            "the remittance form as a copier's PDF (one JPEG filling the page): read like the JPEG");
+        Scan("pdf-10000-pages", "withdrawal/pages.pdf", PdfFiles.ManyPages(jpeg, 10_000), ReasonCodes.ImageTooManyPages,
+            "a PDF of 10,000 pages, all drawing one shared JPEG");
+        Scan("pdf-declared-huge", "remittance/declared-huge.pdf", PdfFiles.DeclaringImageSize(jpeg, 60_000, 60_000),
+            ReasonCodes.ImageTooManyPixels, "a PDF whose page image declares 60000 x 60000 samples");
+        var pdf = PdfFiles.Scanned([PdfFiles.Jpeg(jpeg)]);
+        Scan("pdf-truncated", "remittance/truncated.pdf", pdf[..(pdf.Length * 3 / 5)], ReasonCodes.ImageCorrupt,
+            "a scanned PDF cut off after 60 % of its bytes (no cross-reference table)");
+        Scan("pdf-encrypted", "remittance/locked.pdf", PdfFiles.Encrypted(jpeg), ReasonCodes.PdfEncrypted,
+            "a scanned PDF locked with a user password");
+        Scan("pdf-xref-loop", "remittance/xref-loop.pdf", PdfFiles.CrossReferenceLoop(jpeg), null,
+            "a scanned PDF whose trailer's /Prev names its own cross-reference table: the loop is cut, the page read");
+        Scan("pdf-page-tree-loop", "remittance/tree-loop.pdf", PdfFiles.PageTreeLoop(), ReasonCodes.ImageCorrupt,
+            "a PDF whose page tree lists itself as its own child");
+        Scan("pdf-deep-page-tree", "remittance/deep-tree.pdf", PdfFiles.DeepPageTree(100_000), ReasonCodes.ImageCorrupt,
+            "a PDF page tree 100,000 levels deep (overflows the PDF parser's stack if it gets that far)");
+        Scan("pdf-inflating-content", "remittance/content-bomb.pdf", PdfFiles.InflatingContent(jpeg, 256 * 1024 * 1024),
+            ReasonCodes.ImageTooLarge, "a scanned page whose 250 KB content stream inflates to 256 MB");
         Scan("one-pixel", "remittance/dot.png", Solid(1, 1, 255), ReasonCodes.ImageTooSmall, "a 1 x 1 image");
         Scan("blank-page", "remittance/blank.png", Solid(1240, 1754, 250), ReasonCodes.PageBlank, "an empty A4 sheet at 150 dpi");
         Scan("upside-down", "remittance/upside-down.jpg", Turned(jpeg, RotateMode.Rotate180), null,
@@ -133,10 +153,6 @@ public static class BadInputCorpus
     }
 
     private static byte Clamp(int v) => (byte)Math.Clamp(v, 0, 255);
-
-    private static byte[] Pdf() => Encoding.ASCII.GetBytes(
-        "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n" +
-        "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
     private static byte[] Zip(byte[] content)
     {

@@ -84,14 +84,20 @@ public class GuardedDecoderRefusalTests
         Assert.Contains("HTML", refusal.Message);
     }
 
-    [Theory]
-    [InlineData("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\n", "PDF")]
-    [InlineData("PK\u0003\u0004\u0014\u0000\u0000\u0000\u0008\u0000", "ZIP")]
-    public async Task Documents_renamed_jpg_are_unsupported(string content, string namedAs)
+    [Fact]
+    public async Task A_zip_renamed_jpg_is_unsupported()
     {
         var refusal = await RefusalAssert.RefusedAsync(ReasonCodes.ImageUnsupportedFormat, "scan.jpg",
-            () => decoder.DecodeAsync(Encoding.Latin1.GetBytes(content), "scan.jpg"));
-        Assert.Contains(namedAs, refusal.Message);
+            () => decoder.DecodeAsync(Encoding.Latin1.GetBytes("PK\u0003\u0004\u0014\u0000\u0000\u0000\u0008\u0000"), "scan.jpg"));
+        Assert.Contains("ZIP", refusal.Message);
+    }
+
+    [Fact]
+    public async Task A_pdf_renamed_jpg_is_read_as_a_pdf_by_its_content()
+    {
+        var refusal = await RefusalAssert.RefusedAsync(ReasonCodes.ImageCorrupt, "scan.jpg",
+            () => decoder.DecodeAsync(Encoding.Latin1.GetBytes("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<<>>\nendobj\n"), "scan.jpg"));
+        Assert.Contains("PDF", refusal.Message);
     }
 
     [Fact]

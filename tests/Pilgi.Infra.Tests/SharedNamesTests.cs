@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Pilgi.Functions;
 using Pilgi.Inference.Remote;
+using Pilgi.Pipeline.Events;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Telemetry;
 using Pilgi.Storage;
@@ -22,6 +23,9 @@ public class SharedNamesTests
         ["containers.work"] = StorageNames.Work,
         ["containers.results"] = StorageNames.Results,
         ["containers.failed"] = StorageNames.Failed,
+        ["queues.scanEvents"] = StorageNames.ScanEvents,
+        ["events.completed"] = ScanEventTypes.Completed,
+        ["events.failed"] = ScanEventTypes.Failed,
         ["connections.host"] = FunctionSettings.HostStorageConnection,
         ["connections.data"] = FunctionSettings.StorageConnection,
         ["taskHub"] = FunctionSettings.TaskHub,
@@ -34,6 +38,11 @@ public class SharedNamesTests
         ["settings.inferenceMode"] = nameof(InferenceOptions.Mode),
         ["settings.inferenceUrl"] = nameof(InferenceOptions.Url),
         ["settings.inferenceRemoteMode"] = nameof(InferenceMode.Remote),
+        ["settings.eventsSection"] = EventOptions.SectionName,
+        ["settings.eventsSink"] = nameof(EventOptions.Sink),
+        ["settings.eventsEventGridSink"] = nameof(EventSinkKind.EventGrid),
+        ["settings.eventsTopicEndpoint"] = nameof(EventOptions.TopicEndpoint),
+        ["settings.eventsSource"] = nameof(EventOptions.Source),
     };
 
     private static Dictionary<string, string> Entries()

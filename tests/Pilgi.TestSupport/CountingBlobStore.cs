@@ -32,4 +32,6 @@ public sealed class CountingBlobStore(IBlobStore inner) : IBlobStore
 
     public Task<IReadOnlyList<BlobEntry>> ListAsync(string container, string prefix = "", CancellationToken cancellationToken = default) =>
         inner.ListAsync(container, prefix, cancellationToken);
+
+    public Uri UriOf(string container, string name) => inner.UriOf(container, name);
 }

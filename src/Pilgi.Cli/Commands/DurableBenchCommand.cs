@@ -9,6 +9,7 @@ using Pilgi.Cli.Composition;
 using Pilgi.Cli.Hosting;
 using Pilgi.Cli.Terminal;
 using Pilgi.Imaging;
+using Pilgi.Pipeline.Events;
 using Pilgi.Pipeline.Orchestration;
 using Pilgi.Pipeline.Steps;
 using Pilgi.Reading.Flow;
@@ -50,6 +51,9 @@ public static class DurableBenchCommand
         };
         if (switches[$"{ServeOptions.SectionName}:{nameof(ServeOptions.TaskHub)}"] is null)
             settings[$"{ServeOptions.SectionName}:{nameof(ServeOptions.TaskHub)}"] = "bench" + run;
+        // completion events off unless asked for: the direct steps publish none, and the bench's scans would leave theirs in the queue
+        if (switches[$"{EventOptions.SectionName}:{nameof(EventOptions.Enabled)}"] is null)
+            settings[$"{EventOptions.SectionName}:{nameof(EventOptions.Enabled)}"] = "false";
         var configuration = new ConfigurationBuilder().AddConfiguration(switches).AddInMemoryCollection(settings).Build();
         ServeOptions options;
         try

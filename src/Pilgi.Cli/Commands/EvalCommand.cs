@@ -20,7 +20,8 @@ public static class EvalCommand
 
     private const string DataUsage =
         "eval --data <dir> [--report <file.json>] [--mismatches <file.tsv>] [--limit N] [--models <dir>] [--inference <url>]\n" +
-        "    <dir> holds scans/, labels/ (AI Hub layout + handwritten/field) and templates/. Only a label's\n" +
+        "    <dir> holds scans/ (JPEG, PNG, TIFF or scanned PDF; labels/<scan name>.json each), labels/ (AI Hub\n" +
+        "    layout + handwritten/field) and templates/. Only a label's\n" +
         "    form_type is used while reading; the rest scores the result. --mismatches lists every field read wrong\n" +
         "    (scan, template, field, kind, expected, read). --inference: detect and recognise through the\n" +
         "    inference service at <url> (started with Pilgi:Pipeline:TemplatesDirectory=<dir>/templates).";

@@ -8,10 +8,11 @@ namespace Pilgi.Cli.Commands;
 public static class UploadCommand
 {
     public const string Usage =
-        "upload --storage <connection string> (--samples | --container <name> [--prefix <p>] <file|dir>...)\n" +
+        "upload --storage <connection string> (--samples | --container <name> [--prefix <p>] [--correlation-id <id>] <file|dir>...)\n" +
         "    --samples puts the bundled forms in 'templates' and each sample scan <layout>-NNNN.jpg at\n" +
         "    'scans/<layout>/<layout>-NNNN.jpg'. Otherwise each file goes to <container>/<prefix><path under the dir>\n" +
-        "    (scans belong at scans/<templateId>/<path>: e.g. --container scans --prefix remittance/ my-scans/).";
+        "    (scans belong at scans/<templateId>/<path>: e.g. --container scans --prefix remittance/ my-scans/).\n" +
+        "    --correlation-id sets each blob's metadata 'correlationid', which the scan's completion event echoes.";
 
     public static CommandSpec Spec { get; } = new("upload", "put forms and scans into the storage account serve watches", Usage,
     [
@@ -26,11 +27,13 @@ public static class UploadCommand
         bool samples = args.Flag("--samples");
         var container = args.Get("--container");
         var prefix = args.Get("--prefix") ?? "";
+        var correlationId = args.Get("--correlation-id");
         args.RejectUnknown();
         var blobs = new AzureBlobStore(storage);
         if (samples)
         {
-            if (container is not null || args.Positionals.Count > 0) throw new UsageException("--samples takes no --container or paths.");
+            if (container is not null || args.Positionals.Count > 0 || correlationId is not null)
+                throw new UsageException("--samples takes no --container, --correlation-id or paths.");
             var (templates, scans) = await BlobUploads.UploadSamplesAsync(blobs, ct: ct);
             Console.WriteLine($"uploaded {templates} template files to '{StorageNames.Templates}' and {scans} scans to '{StorageNames.Scans}'");
             return 0;
@@ -46,7 +49,12 @@ public static class UploadCommand
                 : File.Exists(path) ? [(path, Path.GetFileName(path))] : throw new UsageException($"{path} does not exist.");
             foreach (var (file, name) in files)
             {
-                await blobs.WriteAsync(container, prefix + name, await File.ReadAllBytesAsync(file, ct), BlobUploads.ContentTypeOf(file), ct);
+                var bytes = await File.ReadAllBytesAsync(file, ct);
+                if (correlationId is null)
+                    await blobs.WriteAsync(container, prefix + name, bytes, BlobUploads.ContentTypeOf(file), ct);
+                else
+                    await BlobUploads.WriteWithMetadataAsync(blobs, container, prefix + name, bytes, BlobUploads.ContentTypeOf(file),
+                        new Dictionary<string, string> { [StorageNames.CorrelationIdMetadata] = correlationId }, ct);
                 MaskedConsole.Out($"{container}/{prefix}{name}");
                 n++;
             }

@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs.Models;
 using Pilgi.Cli.Composition;
 using Pilgi.Pipeline.Orchestration;
 using Pilgi.Storage;
@@ -48,12 +49,25 @@ public static class BlobUploads
         return (templates, scans);
     }
 
+    /// <summary>Creates or overwrites a blob with metadata (an uploader's <c>correlationid</c>, say), creating the container when needed.</summary>
+    public static async Task WriteWithMetadataAsync(AzureBlobStore blobs, string container, string name, byte[] data, string contentType,
+        IDictionary<string, string> metadata, CancellationToken ct = default)
+    {
+        BlobNames.ValidateContainer(container);
+        BlobNames.Validate(name);
+        var client = blobs.Service.GetBlobContainerClient(container);
+        await client.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
+        await client.GetBlobClient(name).UploadAsync(new BinaryData(data),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType }, Metadata = metadata }, ct).ConfigureAwait(false);
+    }
+
     public static string ContentTypeOf(string file) => Path.GetExtension(file).ToLowerInvariant() switch
     {
         ".json" => ContentTypes.Json,
         ".png" => ContentTypes.Png,
         ".jpg" or ".jpeg" => "image/jpeg",
         ".tif" or ".tiff" => "image/tiff",
+        ".pdf" => "application/pdf",
         _ => "application/octet-stream",
     };
 }

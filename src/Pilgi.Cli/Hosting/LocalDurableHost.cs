@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pilgi.Cli.Composition;
 using Pilgi.Inference.Remote;
+using Pilgi.Pipeline.Events;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Orchestration;
 using Pilgi.Storage;
@@ -63,7 +64,8 @@ public sealed class LocalDurableHost : IAsyncDisposable
 
     /// <summary>
     /// Starts the host from configuration (<see cref="ServeOptions.SectionName"/>, <see cref="PipelineOptions.SectionName"/>,
-    /// <see cref="OutputOptions.SectionName"/>). Every part logs through <paramref name="loggerFactory"/>: give it a masking one
+    /// <see cref="OutputOptions.SectionName"/>, <see cref="EventOptions.SectionName"/>: completion events go to the queue
+    /// <c>scan-events</c> on the same account unless turned off). Every part logs through <paramref name="loggerFactory"/>: give it a masking one
     /// (<see cref="ServeLogging"/>).
     /// <paramref name="configureServices"/> runs before the pipeline's registrations, so what it registers wins
     /// (a test's recogniser, say). With <paramref name="poll"/> false the watcher only polls when asked.
@@ -100,6 +102,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
             builder.Services.AddSingleton(options);
             builder.Services.AddOptions<OutputOptions>().Bind(configuration.GetSection(OutputOptions.SectionName));
+            builder.Services.AddOptions<EventOptions>().Bind(configuration.GetSection(EventOptions.SectionName));
             configureServices?.Invoke(builder.Services);
             builder.Services.AddPilgiPipeline(o =>
             {

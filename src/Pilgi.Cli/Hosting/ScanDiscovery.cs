@@ -38,7 +38,7 @@ internal sealed class ScanDiscovery(IBlobStore blobs, ILogger log)
             ScanJob job;
             try
             {
-                job = ScanJob.FromBlob(StorageNames.Scans, blob.Name, blob.ETag);
+                job = ScanJob.FromBlob(StorageNames.Scans, blob.Name, blob.ETag).WithMetadata(blob.Metadata);
             }
             catch (ArgumentException e)
             {

@@ -1,3 +1,5 @@
+using Pilgi.Pipeline.Orchestration;
+
 namespace Pilgi.Cli.Terminal;
 
 /// <summary>A scan to process and its path relative to what the user named (which shapes the output path).</summary>
@@ -5,8 +7,6 @@ public sealed record ScanFile(string FullPath, string RelativePath)
 {
     /// <summary>The parent folder's name, which may name the template (<c>&lt;templateId&gt;/x.jpg</c>).</summary>
     public string? ParentFolderName => Path.GetFileName(Path.GetDirectoryName(FullPath));
-
-    public static readonly string[] Extensions = [".jpg", ".jpeg", ".png", ".tif", ".tiff"];
 
     /// <summary>Files and folders (walked recursively, in a stable order) as scans.</summary>
     public static List<ScanFile> Collect(IEnumerable<string> inputs)
@@ -18,7 +18,7 @@ public sealed record ScanFile(string FullPath, string RelativePath)
             {
                 var root = Path.GetFullPath(input);
                 var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Where(ScanJob.IsScanName) // the extensions the storage contract takes
                     .OrderBy(f => f, StringComparer.Ordinal);
                 foreach (var f in files)
                     scans.Add(new ScanFile(f, Path.GetRelativePath(root, f).Replace('\\', '/')));

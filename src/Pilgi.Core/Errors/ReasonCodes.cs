@@ -11,6 +11,8 @@ public static class ReasonCodes
     public const string ImageTooManyPages = "image_too_many_pages";
     public const string ImageTooSmall = "image_too_small";
     public const string ImageDecodeTimeout = "image_decode_timeout";
+    public const string PdfEncrypted = "pdf_encrypted";
+    public const string PdfPageNotScanned = "pdf_page_not_scanned";
     public const string TemplateUnknown = "template_unknown";
     public const string TemplateInvalid = "template_invalid";
     public const string TemplateNotIdentified = "template_not_identified";
@@ -25,7 +27,7 @@ public static class ReasonCodes
     public static IReadOnlyList<string> All { get; } =
     [
         ImageEmpty, ImageTooLarge, ImageUnsupportedFormat, ImageCorrupt, ImageTooManyPixels, ImageTooManyPages,
-        ImageTooSmall, ImageDecodeTimeout, TemplateUnknown, TemplateInvalid, TemplateNotIdentified, ReferenceMissing,
+        ImageTooSmall, ImageDecodeTimeout, PdfEncrypted, PdfPageNotScanned, TemplateUnknown, TemplateInvalid, TemplateNotIdentified, ReferenceMissing,
         LabelInvalid, RegistrationFailed, PageBlank, InferenceFailed, InternalError,
     ];
 }

@@ -47,6 +47,10 @@ public sealed class ReadScanFunctions(IOptions<PipelineOptions> options)
     public Task<string> WriteFailure([ActivityTrigger] FailureRequest input, FunctionContext context) =>
         Activity<WriteFailureActivity>(context).RunAsync(input);
 
+    [Function(PublishScanEventActivity.Name)]
+    public Task<string?> PublishScanEvent([ActivityTrigger] ScanEventRequest input, FunctionContext context) =>
+        Activity<PublishScanEventActivity>(context).RunAsync(input);
+
     /// <summary>The activity from the invocation's services (engines and models are singletons behind it).</summary>
     private static T Activity<T>(FunctionContext context) where T : notnull
     {

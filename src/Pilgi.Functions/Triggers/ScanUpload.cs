@@ -43,7 +43,7 @@ public static class ScanUpload
         }
         if (!ScanJob.IsScanName(blobName))
         {
-            problem = $"'{StorageNames.Scans}/{blobName}' is not a scan (jpg, jpeg, png, tif, tiff)";
+            problem = $"'{StorageNames.Scans}/{blobName}' is not a scan (jpg, jpeg, png, tif, tiff, pdf)";
             return false;
         }
         try
@@ -65,25 +65,48 @@ public static class ScanUpload
     /// </summary>
     public static string? ETagFromBindingData(IReadOnlyDictionary<string, object?> bindingData)
     {
+        using var doc = BindingJson(bindingData, "Properties");
+        if (doc is null) return null;
+        foreach (var property in doc.RootElement.EnumerateObject())
+            if (string.Equals(property.Name, "ETag", StringComparison.OrdinalIgnoreCase)
+                && property.Value.ValueKind == JsonValueKind.String
+                && ScanInstanceIds.NormalizeETag(property.Value.GetString()!).Length > 0)
+                return property.Value.GetString();
+        return null;
+    }
+
+    /// <summary>
+    /// The blob's metadata from the trigger's binding data (<c>Metadata</c>, as JSON), or null when the host did not send
+    /// it; the caller then reads it with the blob's properties.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string>? MetadataFromBindingData(IReadOnlyDictionary<string, object?> bindingData)
+    {
+        using var doc = BindingJson(bindingData, "Metadata");
+        if (doc is null) return null;
+        var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in doc.RootElement.EnumerateObject())
+            if (property.Value.ValueKind == JsonValueKind.String) metadata[property.Name] = property.Value.GetString()!;
+        return metadata;
+    }
+
+    /// <summary>A binding data entry that holds a JSON object (as a string or an element); null when absent or not one.</summary>
+    private static JsonDocument? BindingJson(IReadOnlyDictionary<string, object?> bindingData, string key)
+    {
         ArgumentNullException.ThrowIfNull(bindingData);
-        var properties = bindingData.FirstOrDefault(p => string.Equals(p.Key, "Properties", StringComparison.OrdinalIgnoreCase)).Value;
-        string? json = properties switch
+        var value = bindingData.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
+        string? json = value switch
         {
             null => null,
             string s => s,
             JsonElement e => e.GetRawText(),
-            _ => properties.ToString(),
+            _ => value.ToString(),
         };
         if (string.IsNullOrWhiteSpace(json)) return null;
         try
         {
-            using var doc = JsonDocument.Parse(json);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object) return null;
-            foreach (var property in doc.RootElement.EnumerateObject())
-                if (string.Equals(property.Name, "ETag", StringComparison.OrdinalIgnoreCase)
-                    && property.Value.ValueKind == JsonValueKind.String
-                    && ScanInstanceIds.NormalizeETag(property.Value.GetString()!).Length > 0)
-                    return property.Value.GetString();
+            var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind == JsonValueKind.Object) return doc;
+            doc.Dispose();
             return null;
         }
         catch (JsonException)

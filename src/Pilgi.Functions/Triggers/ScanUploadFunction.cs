@@ -11,6 +11,7 @@ namespace Pilgi.Functions.Triggers;
 /// An upload to <c>scans/&lt;templateId&gt;/…</c> starts <see cref="ReadScanOrchestrator"/> once: the instance id comes
 /// from the blob's path and ETag, so a trigger that fires twice (retries, both polling paths) schedules one instance,
 /// and a re-upload (new ETag) another. Binds <see cref="BlobClient"/>, so the scan's bytes are not downloaded here.
+/// The upload's <c>correlationid</c> metadata travels in the job, to be echoed in its completion event.
 /// </summary>
 public sealed class ScanUploadFunction(ILogger<ScanUploadFunction> log)
 {
@@ -32,12 +33,19 @@ public sealed class ScanUploadFunction(ILogger<ScanUploadFunction> log)
             return;
         }
 
-        string? etag = ScanUpload.ETagFromBindingData(context.BindingContext.BindingData);
-        if (etag is null)
+        var bindingData = context.BindingContext.BindingData;
+        string? etag = ScanUpload.ETagFromBindingData(bindingData);
+        var metadata = ScanUpload.MetadataFromBindingData(bindingData);
+        if (etag is null || metadata is null)
         {
             try
             {
-                etag = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.ETag.ToString();
+                var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+                string current = properties.ETag.ToString();
+                // the metadata of this upload only: a newer one (new ETag) is another job, with its own trigger
+                if (etag is null || ScanInstanceIds.NormalizeETag(etag) == ScanInstanceIds.NormalizeETag(current))
+                    metadata ??= new Dictionary<string, string>(properties.Metadata, StringComparer.OrdinalIgnoreCase);
+                etag ??= current;
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
@@ -51,6 +59,7 @@ public sealed class ScanUploadFunction(ILogger<ScanUploadFunction> log)
             log.LogWarning("Ignored upload: {Reason}", ignored);
             return;
         }
+        job = job.WithMetadata(metadata);
         var schedule = await client.StartOnceAsync(job, cancellationToken).ConfigureAwait(false);
         if (schedule.Started)
             log.LogInformation("{Scan} (ETag {ETag}): started {InstanceId}", job.Path, job.ETag, schedule.InstanceId);

@@ -7,7 +7,9 @@ using Pilgi.Imaging;
 using Pilgi.Inference.Detection;
 using Pilgi.Inference.Models;
 using Pilgi.Inference.Recognition;
+using Azure.Core;
 using Pilgi.Inference.Remote;
+using Pilgi.Pipeline.Events;
 using Pilgi.Pipeline.Orchestration;
 using Pilgi.Pipeline.Steps;
 using Pilgi.Reading;
@@ -23,7 +25,10 @@ public static class PipelineServiceCollectionExtensions
     /// Adds everything the orchestration's activities need. Services registered before this call win (e.g. an
     /// <see cref="IBlobStore"/>, an <see cref="ILineRecognizer"/> or an <see cref="ITemplateProvider"/> of a test
     /// or a host). Register the tasks themselves with <see cref="PipelineTaskRegistry.AddPilgiPipelineTasks"/>.
-    /// Hosts bind <see cref="OutputOptions"/> (by default results are written as read).
+    /// Hosts bind <see cref="OutputOptions"/> (by default results are written as read) and <see cref="EventOptions"/>
+    /// (by default completion events go to the queue <c>scan-events</c> beside the blobs: an <see cref="IMessageQueue"/>
+    /// registered before, else the account or folder the options name; to Event Grid with a <see cref="TokenCredential"/>
+    /// the host registers).
     /// Detection and recognition run in this process unless <see cref="InferenceOptions"/> (the host binds
     /// <see cref="InferenceOptions.SectionName"/>) says <see cref="InferenceMode.Remote"/>: then through the inference service,
     /// and, with <see cref="InferenceOptions.FallbackToInProcess"/>, in this process whenever the service is unavailable.
@@ -84,8 +89,41 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddTransient<RecognizeBatchActivity>();
         services.TryAddTransient<FuseAndWriteResultActivity>();
         services.TryAddTransient<WriteFailureActivity>();
+
+        services.AddOptions<EventOptions>().Validate(o =>
+        {
+            o.Validate();
+            return true;
+        });
+        services.TryAddSingleton<IMessageQueue>(sp => ReadingSources.MessageQueue(Options(sp))
+            ?? throw new InvalidOperationException(
+                $"Completion events go to a storage queue, and there is none: register an {nameof(IMessageQueue)}, set " +
+                $"{PipelineOptions.SectionName}:{nameof(PipelineOptions.StorageConnectionString)}, {PipelineOptions.SectionName}:{nameof(PipelineOptions.LocalStorageDirectory)} " +
+                $"or {EventOptions.SectionName}:{nameof(EventOptions.StorageConnectionString)}, or turn events off ({EventOptions.SectionName}:{nameof(EventOptions.Enabled)}=false)."));
+        services.TryAddSingleton<IScanEventSink>(sp => CreateEventSink(sp, Events(sp)));
+        services.TryAddSingleton(sp =>
+        {
+            var events = Events(sp);
+            return new ScanEventPublisher(sp.GetRequiredService<IBlobStore>(), events.Enabled ? sp.GetRequiredService<IScanEventSink>() : null,
+                events, sp.GetService<ILogger<ScanEventPublisher>>());
+        });
+        services.TryAddTransient<PublishScanEventActivity>();
         return services;
     }
+
+    private static IScanEventSink CreateEventSink(IServiceProvider sp, EventOptions events) => events.Sink switch
+    {
+        EventSinkKind.Queue => new QueueScanEventSink(
+            events.StorageConnectionString is { Length: > 0 } account ? new AzureMessageQueue(account) : sp.GetRequiredService<IMessageQueue>(),
+            events.QueueName),
+        EventSinkKind.EventGrid => new EventGridScanEventSink(new Uri(events.TopicEndpoint!),
+            sp.GetService<TokenCredential>() ?? throw new InvalidOperationException(
+                $"{EventOptions.SectionName}:{nameof(EventOptions.Sink)} is {nameof(EventSinkKind.EventGrid)}: the host must register the " +
+                $"{nameof(TokenCredential)} it publishes with (the Functions app registers its managed identity's).")),
+        _ => throw new InvalidOperationException($"Unknown {EventOptions.SectionName}:{nameof(EventOptions.Sink)} '{events.Sink}'."),
+    };
+
+    private static EventOptions Events(IServiceProvider sp) => sp.GetRequiredService<IOptions<EventOptions>>().Value;
 
     private static OnnxLineRecognizer LocalRecognizer(IServiceProvider sp)
     {

@@ -10,7 +10,7 @@ public static class PipelineTaskRegistry
     public static IReadOnlyList<string> ActivityNames { get; } =
     [
         PreprocessScanActivity.Name, DetectPageActivity.Name, RecognizeBatchActivity.Name,
-        FuseAndWriteResultActivity.Name, WriteFailureActivity.Name,
+        FuseAndWriteResultActivity.Name, WriteFailureActivity.Name, PublishScanEventActivity.Name,
     ];
 
     /// <summary>
@@ -27,6 +27,7 @@ public static class PipelineTaskRegistry
         registry.AddActivity<RecognizeBatchActivity>(RecognizeBatchActivity.Name);
         registry.AddActivity<FuseAndWriteResultActivity>(FuseAndWriteResultActivity.Name);
         registry.AddActivity<WriteFailureActivity>(WriteFailureActivity.Name);
+        registry.AddActivity<PublishScanEventActivity>(PublishScanEventActivity.Name);
         return registry;
     }
 }

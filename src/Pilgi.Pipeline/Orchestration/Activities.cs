@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Pilgi.Pipeline.Events;
 using Pilgi.Pipeline.Steps;
 using Pilgi.Pipeline.Telemetry;
 
@@ -81,5 +82,20 @@ public sealed class WriteFailureActivity(ScanSteps steps) : TaskActivity<Failure
     {
         ArgumentNullException.ThrowIfNull(input);
         return ActivitySpans.WriteFailure(input, () => ActivityFailures.GuardAsync(() => steps.WriteFailureAsync(input)));
+    }
+}
+
+/// <summary>Publish the scan's completion event (<see cref="ScanEventPublisher"/>); returns its id, null when none is published.</summary>
+public sealed class PublishScanEventActivity(ScanEventPublisher publisher) : TaskActivity<ScanEventRequest, string?>
+{
+    public const string Name = "PublishScanEvent";
+
+    public override Task<string?> RunAsync(TaskActivityContext context, ScanEventRequest input) => RunAsync(input);
+
+    /// <summary>The activity without a Durable context, e.g. for an explicit <c>[Function]</c> wrapper.</summary>
+    public Task<string?> RunAsync(ScanEventRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return ActivitySpans.PublishEvent(input, () => publisher.PublishAsync(input));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Pilgi.Core.Privacy;
+using Pilgi.Pipeline.Events;
 using Pilgi.Pipeline.Steps;
 using Pilgi.Pipeline.Telemetry;
 using Pilgi.Reading.Flow;
@@ -12,7 +13,8 @@ namespace Pilgi.Pipeline.Orchestration;
 /// preprocess → detect (one activity per page, in parallel) → recognise (one activity per batch of crops, in
 /// parallel) → fuse and write the result. Any failure ends in <see cref="WriteFailureActivity"/>
 /// writing <c>failed/&lt;templateId&gt;/&lt;path&gt;.json</c>; the orchestration then completes with a
-/// <see cref="ReadScanOutcome.Failed"/> outcome. Bad input (a <c>PilgiException</c>) is not retried; other
+/// <see cref="ReadScanOutcome.Failed"/> outcome. Either way, once that is written, <see cref="PublishScanEventActivity"/>
+/// publishes the scan's completion event (none for a superseded upload). Bad input (a <c>PilgiException</c>) is not retried; other
 /// failures are retried per <see cref="ActivityRetrySettings"/>.
 /// Deterministic: no clock, GUIDs or I/O here (the context's clock and instance id only); activities get and
 /// return blob names and small records. Telemetry is recorded once, when the orchestration ends outside a replay
@@ -51,11 +53,7 @@ public sealed class ReadScanOrchestrator : TaskOrchestrator<ScanJob, ReadScanOut
             },
             ended: s => clock.Done(ReadScanStages.Of(s), context.CurrentUtcDateTime));
 
-        ReadScanOutcome Ended(ReadScanOutcome outcome)
-        {
-            if (!context.IsReplaying) ScanTelemetry.RecordEnd(job, context.InstanceId, clock, context.CurrentUtcDateTime, outcome, stages.Regions);
-            return outcome;
-        }
+        ReadScanOutcome outcome;
         try
         {
             var written = await ReadingFlow.RunAsync(stages);
@@ -63,12 +61,15 @@ public sealed class ReadScanOrchestrator : TaskOrchestrator<ScanJob, ReadScanOut
             if (written is null)
             {
                 log.LogInformation("{Scan}: replaced by a newer upload (ETag {ETag}) before it was read", job.Path, stages.Preprocessed?.SupersededByETag);
-                return Ended(new ReadScanOutcome(ReadScanOutcome.Superseded, job.Path, 0, null));
+                outcome = new ReadScanOutcome(ReadScanOutcome.Superseded, job.Path, 0, null);
             }
-            return Ended(new ReadScanOutcome(ReadScanOutcome.Succeeded, job.Path, stages.Pages, written.ResultBlob)
+            else
             {
-                Fields = written.Fields, FieldsRead = written.FieldsRead, NeedsReview = written.NeedsReview,
-            });
+                outcome = new ReadScanOutcome(ReadScanOutcome.Succeeded, job.Path, stages.Pages, written.ResultBlob)
+                {
+                    Fields = written.Fields, FieldsRead = written.FieldsRead, NeedsReview = written.NeedsReview,
+                };
+            }
         }
         catch (TaskFailedException e)
         {
@@ -82,7 +83,31 @@ public sealed class ReadScanOrchestrator : TaskOrchestrator<ScanJob, ReadScanOut
                 options);
             clock.Done(ReadScanStages.WriteFailure, context.CurrentUtcDateTime);
             context.SetCustomStatus(ReadScanStages.Done);
-            return Ended(new ReadScanOutcome(ReadScanOutcome.Failed, job.Path, stages.Pages, blob, reason, message));
+            outcome = new ReadScanOutcome(ReadScanOutcome.Failed, job.Path, stages.Pages, blob, reason, message);
         }
+
+        // once the result or error record is written: a consumer that gets the event finds it
+        if (ScanEvents.TypeOf(outcome) is not null)
+        {
+            context.SetCustomStatus(ReadScanStages.PublishEvent);
+            try
+            {
+                var eventId = await context.CallActivityAsync<string?>(PublishScanEventActivity.Name,
+                    new ScanEventRequest(job, context.InstanceId, outcome, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero)), options);
+                outcome = outcome with { EventId = eventId };
+            }
+            catch (TaskFailedException e)
+            {
+                // the scan's outcome stands (its result or error record is written); the event is what was lost
+                string error = PiiMasker.Mask($"{e.FailureDetails.ErrorType}: {e.FailureDetails.ErrorMessage}");
+                log.LogWarning("{Scan}: its completion event was not published after {Attempts} attempt(s): {Error}", job.Path,
+                    _retry.MaxAttempts, error);
+                outcome = outcome with { EventError = error };
+            }
+            clock.Done(ReadScanStages.PublishEvent, context.CurrentUtcDateTime);
+            context.SetCustomStatus(ReadScanStages.Done);
+        }
+        if (!context.IsReplaying) ScanTelemetry.RecordEnd(job, context.InstanceId, clock, context.CurrentUtcDateTime, outcome, stages.Regions);
+        return outcome;
     }
 }

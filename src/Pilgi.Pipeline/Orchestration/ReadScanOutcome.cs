@@ -16,6 +16,12 @@ public sealed record ReadScanOutcome(string Status, string Scan, int Pages, stri
     /// <summary>Fields flagged for review (set when it succeeded).</summary>
     public int? NeedsReview { get; init; }
 
+    /// <summary>The id of the completion event published (null: events are off, or none is published for this outcome).</summary>
+    public string? EventId { get; init; }
+
+    /// <summary>Why the completion event was not published, after every retry (null when it was, or none was due).</summary>
+    public string? EventError { get; init; }
+
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
 

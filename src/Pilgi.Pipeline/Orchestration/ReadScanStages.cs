@@ -10,6 +10,7 @@ public static class ReadScanStages
     public const string Recognize = "recognize";
     public const string Write = "write";
     public const string WriteFailure = "write-failure";
+    public const string PublishEvent = "publish-event";
     public const string Done = "done";
 
     /// <summary>The status of a stage of the reading flow.</summary>

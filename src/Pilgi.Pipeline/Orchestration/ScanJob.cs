@@ -11,13 +11,23 @@ namespace Pilgi.Pipeline.Orchestration;
 /// <param name="ETag">The upload's ETag when it was seen; part of the instance id.</param>
 public sealed record ScanJob(string Path, string TemplateId, string ETag)
 {
-    private static readonly string[] ScanExtensions = [".jpg", ".jpeg", ".png", ".tif", ".tiff"];
+    private static readonly string[] ScanExtensions = [".jpg", ".jpeg", ".png", ".tif", ".tiff", ".pdf"];
 
     /// <summary>
     /// The W3C <c>traceparent</c> of the span that scheduled the scan, so that the orchestration and every activity
     /// join one trace (<see cref="Telemetry.TraceContext"/>); null when no host traces. Not part of the instance id.
     /// </summary>
     public string? TraceParent { get; init; }
+
+    /// <summary>
+    /// The uploader's correlation id (the scan blob's <see cref="StorageNames.CorrelationIdMetadata"/> metadata, read when
+    /// the upload was seen), echoed in the scan's completion event; null when it had none. Not part of the instance id.
+    /// </summary>
+    public string? CorrelationId { get; init; }
+
+    /// <summary>This job with the correlation id from the upload's metadata (<paramref name="metadata"/> null or without one: none).</summary>
+    public ScanJob WithMetadata(IReadOnlyDictionary<string, string>? metadata) =>
+        this with { CorrelationId = BlobMetadata.ValueOf(metadata, StorageNames.CorrelationIdMetadata) };
 
     /// <summary>From a container path such as <c>scans/remittance/001.jpg</c>.</summary>
     public static ScanJob FromPath(string path, string etag)
@@ -43,7 +53,7 @@ public sealed record ScanJob(string Path, string TemplateId, string ETag)
         return new ScanJob($"{container}/{blobName}", blobName[..slash], etag);
     }
 
-    /// <summary>Whether a blob name has one of the scan extensions the contract accepts (jpg, jpeg, png, tif, tiff).</summary>
+    /// <summary>Whether a blob name has one of the scan extensions the contract accepts (jpg, jpeg, png, tif, tiff, pdf).</summary>
     public static bool IsScanName(string name) =>
         ScanExtensions.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 

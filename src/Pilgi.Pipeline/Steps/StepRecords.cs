@@ -134,3 +134,9 @@ public sealed record WrittenResult(string ResultBlob, IReadOnlyList<string> Over
 
 /// <summary>Input of the write-failure step.</summary>
 public sealed record FailureRequest(ScanJob Job, string InstanceId, string Reason, string Message, DateTimeOffset Time);
+
+/// <summary>
+/// Input of the publish-event step: the scan, how it ended (its result or error record written) and when, by the
+/// orchestration's clock (the event's <c>time</c>, the same on every retry).
+/// </summary>
+public sealed record ScanEventRequest(ScanJob Job, string InstanceId, ReadScanOutcome Outcome, DateTimeOffset Time);

@@ -13,4 +13,7 @@ public static class WorkBlobs
 
     /// <summary>The page's crops, packed (<see cref="CropSheet"/>).</summary>
     public static string CropSheet(string prefix, int page) => $"{prefix}/page-{page:000}-crops.png";
+
+    /// <summary>The completion event of type <paramref name="eventType"/> as sent: its presence says a retry need not send it again.</summary>
+    public static string SentEvent(string prefix, string eventType) => $"{prefix}/events/{eventType}.json";
 }

@@ -48,6 +48,10 @@ internal static class ActivitySpans
         StepSpans.RunAsync(Orchestration.WriteFailureActivity.Name, input.Job.TraceParent, input.Job.Path, input.Job.TemplateId, run,
             (span, _) => span.SetTag(TelemetryTags.Reason, input.Reason));
 
+    public static Task<string?> PublishEvent(ScanEventRequest input, Func<Task<string?>> run) =>
+        StepSpans.RunAsync(Orchestration.PublishScanEventActivity.Name, input.Job.TraceParent, input.Job.Path, input.Job.TemplateId, run,
+            (span, _) => span.SetTag(TelemetryTags.Outcome, input.Outcome.Status));
+
     /// <summary>Model role → <c>name@version</c> as <c>pilgi.model.&lt;role&gt;</c>.</summary>
     private static void TagModels(Activity span, ScanSteps steps)
     {

@@ -32,4 +32,6 @@ internal sealed class PoisonBlobStore(IBlobStore inner, Func<string, string, boo
 
     public Task<IReadOnlyList<BlobEntry>> ListAsync(string container, string prefix = "", CancellationToken cancellationToken = default) =>
         inner.ListAsync(container, prefix, cancellationToken);
+
+    public Uri UriOf(string container, string name) => inner.UriOf(container, name);
 }

@@ -11,6 +11,7 @@ using Pilgi.Functions.Orchestration;
 using Pilgi.Functions.Tests.Support;
 using Pilgi.Functions.Triggers;
 using Pilgi.Inference.Recognition;
+using Pilgi.Pipeline.Events;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Logging;
 using Pilgi.Pipeline.Orchestration;
@@ -26,6 +27,45 @@ public class FunctionsServicesTests
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddPilgiFunctions(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+    [Fact]
+    public void Events_go_to_the_scan_events_queue_on_the_data_account_by_default()
+    {
+        using var provider = Build(new() { ["PilgiStorage"] = "UseDevelopmentStorage=true" });
+
+        Assert.IsType<AzureMessageQueue>(provider.GetRequiredService<IMessageQueue>());
+        Assert.Equal("queue 'scan-events'", Assert.IsType<QueueScanEventSink>(provider.GetRequiredService<IScanEventSink>()).Destination);
+        Assert.NotNull(provider.GetRequiredService<PublishScanEventActivity>());
+    }
+
+    [Fact]
+    public void In_azure_events_go_to_the_event_grid_topic_with_the_apps_managed_identity()
+    {
+        using var provider = Build(new()
+        {
+            ["PilgiStorage:blobServiceUri"] = "https://pilgidata.blob.core.windows.net",
+            ["PilgiStorage:queueServiceUri"] = "https://pilgidata.queue.core.windows.net",
+            ["Pilgi:Events:Sink"] = "EventGrid",
+            ["Pilgi:Events:TopicEndpoint"] = "https://pilgi-events.koreacentral-1.eventgrid.azure.net/api/events",
+            ["Pilgi:Events:Source"] = "https://pilgi-func.azurewebsites.net",
+            ["Pilgi:Events:credential"] = "managedidentity",
+            ["Pilgi:Events:clientId"] = "00000000-0000-0000-0000-000000000001",
+        });
+
+        var sink = Assert.IsType<EventGridScanEventSink>(provider.GetRequiredService<IScanEventSink>());
+        Assert.Contains("pilgi-events.koreacentral-1.eventgrid.azure.net", sink.Destination);
+        Assert.IsType<Azure.Identity.ManagedIdentityCredential>(provider.GetRequiredService<Azure.Core.TokenCredential>());
+        Assert.Equal("https://pilgi-func.azurewebsites.net", provider.GetRequiredService<IOptions<EventOptions>>().Value.Source);
+    }
+
+    [Fact]
+    public void Event_grid_without_a_topic_is_refused_naming_the_setting()
+    {
+        using var provider = Build(new() { ["PilgiStorage"] = "UseDevelopmentStorage=true", ["Pilgi:Events:Sink"] = "EventGrid" });
+
+        var e = Assert.ThrowsAny<ArgumentException>(() => provider.GetRequiredService<IScanEventSink>());
+        Assert.Contains("Pilgi:Events:TopicEndpoint", e.Message);
+    }
 
     [Fact]
     public void Pipeline_options_are_bound_from_pilgi_pipeline_settings()

@@ -11,6 +11,7 @@ using Pilgi.Functions.Orchestration;
 using Pilgi.Functions.Tests.Support;
 using Pilgi.Functions.Triggers;
 using Pilgi.Inference.Recognition;
+using Pilgi.Pipeline.Events;
 using Pilgi.Pipeline.Hosting;
 using Pilgi.Pipeline.Orchestration;
 using Pilgi.Storage;
@@ -28,6 +29,10 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
     private DurableTaskTestHost _host = null!;
 
     public IBlobStore Blobs => _services.GetRequiredService<IBlobStore>();
+
+    /// <summary>The completion events in <c>scan-events</c> beside the blobs (the folder's queue), oldest first.</summary>
+    public IReadOnlyList<Azure.Messaging.CloudEvent> Events() => new FolderMessageQueue(_storage.Path).Peek(StorageNames.ScanEvents)
+        .Select(m => Azure.Messaging.CloudEvent.Parse(BinaryData.FromString(m))!).ToList();
     public DurableTaskClient Client => _host.Client;
 
     public async Task InitializeAsync()
@@ -97,6 +102,9 @@ public sealed class FunctionsPipelineTests(FunctionsHostFixture host) : IClassFi
         Assert.Equal(ReadScanOutcome.Succeeded, outcome.Status);
         Assert.Equal("results/remittance/2026/0001.json", outcome.Blob);
         Assert.True(await host.Blobs.ExistsAsync(StorageNames.Results, "remittance/2026/0001.json"));
+        var completed = Assert.Single(host.Events(), e => e.Subject == "scans/remittance/2026/0001.jpg");
+        Assert.Equal(ScanEventTypes.Completed, completed.Type);
+        Assert.Equal(outcome.EventId, completed.Id);
     }
 
     [Fact]
@@ -108,5 +116,8 @@ public sealed class FunctionsPipelineTests(FunctionsHostFixture host) : IClassFi
         Assert.Equal("failed/remittance/broken.json", outcome.Blob);
         Assert.NotEqual(ReasonCodes.InternalError, outcome.Reason);
         Assert.True(await host.Blobs.ExistsAsync(StorageNames.Failed, "remittance/broken.json"));
+        var failed = Assert.Single(host.Events(), e => e.Subject == "scans/remittance/broken.jpg");
+        Assert.Equal(ScanEventTypes.Failed, failed.Type);
+        Assert.Equal(outcome.EventId, failed.Id);
     }
 }

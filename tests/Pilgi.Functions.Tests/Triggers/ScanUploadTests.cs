@@ -29,6 +29,15 @@ public class ScanUploadTests
     }
 
     [Fact]
+    public void A_scanned_pdf_is_scheduled_like_an_image()
+    {
+        Assert.True(ScanUpload.TryCreateJob("scans", "remittance/2026/copier.PDF", "0x1", out var job, out _));
+
+        Assert.Equal("remittance", job.TemplateId);
+        Assert.Equal("remittance/2026/copier", job.OutputStem);
+    }
+
+    [Fact]
     public void The_same_upload_seen_twice_gets_one_instance_and_a_reupload_another()
     {
         Assert.True(ScanUpload.TryCreateJob("scans", "deposit/a.png", "\"0x1\"", out var first, out _));
@@ -95,5 +104,21 @@ public class ScanUploadTests
         if (properties is not null) data["Properties"] = properties;
 
         Assert.Null(ScanUpload.ETagFromBindingData(data));
+    }
+
+    [Fact]
+    public void The_uploads_correlation_id_comes_from_the_triggers_metadata_and_is_not_part_of_the_instance_id()
+    {
+        var bindingData = new Dictionary<string, object?> { ["Metadata"] = "{\"CorrelationId\":\"crm-77\",\"other\":\"x\"}" };
+        Assert.True(ScanUpload.TryCreateJob("scans", "remittance/001.jpg", "0x1", out var job, out _));
+
+        var metadata = ScanUpload.MetadataFromBindingData(bindingData);
+        var withId = job.WithMetadata(metadata);
+
+        Assert.Equal("crm-77", withId.CorrelationId);
+        Assert.Equal(job.InstanceId, withId.InstanceId);
+        Assert.Null(ScanUpload.MetadataFromBindingData(new Dictionary<string, object?>()));
+        Assert.Null(ScanUpload.MetadataFromBindingData(new Dictionary<string, object?> { ["Metadata"] = "not json" }));
+        Assert.Empty(ScanUpload.MetadataFromBindingData(new Dictionary<string, object?> { ["Metadata"] = JsonDocument.Parse("{}").RootElement })!);
     }
 }

@@ -108,7 +108,8 @@ public class PipelineServiceCollectionExtensionsTests
         Assert.Throws<ArgumentException>(() => registry.AddOrchestrator(ReadScanOrchestrator.Name, () => new ReadScanOrchestrator()));
         foreach (var name in PipelineTaskRegistry.ActivityNames)
             Assert.Throws<ArgumentException>(() => registry.AddActivity<WriteFailureActivity>(name));
-        Assert.Equal(["PreprocessScan", "DetectPage", "RecognizeBatch", "FuseAndWriteResult", "WriteFailure"], PipelineTaskRegistry.ActivityNames);
+        Assert.Equal(["PreprocessScan", "DetectPage", "RecognizeBatch", "FuseAndWriteResult", "WriteFailure", "PublishScanEvent"],
+            PipelineTaskRegistry.ActivityNames);
         Assert.Equal("ReadScan", ReadScanOrchestrator.Name);
     }
 }

@@ -1,4 +1,5 @@
 using Pilgi.Core.Errors;
+using Pilgi.Pipeline.Events;
 using Pilgi.Pipeline.Orchestration;
 using Pilgi.Pipeline.Tests.Support;
 using Pilgi.Storage;
@@ -39,6 +40,9 @@ public class ReadScanOrchestrationTests(FixedTextPipelineFixture fixture)
         Assert.Equal(1, result.Pages);
         Assert.Equal(sample.FilledFields(), result.Fields.Where(f => f.Value.Value is not null).Select(f => f.Key).Order(StringComparer.Ordinal));
         Assert.True(await Host.Storage.Files.ExistsAsync(StorageNames.Scans, sample.BlobName), "the scan stays where it was");
+        var completed = Assert.Single(Host.Events(), e => e.Subject == job.Path);
+        Assert.Equal(ScanEventTypes.Completed, completed.Type);
+        Assert.Equal(outcome.EventId, completed.Id);
     }
 
     [Fact]
@@ -110,6 +114,10 @@ public class ReadScanOrchestrationTests(FixedTextPipelineFixture fixture)
         Assert.False(await Host.Storage.Files.ExistsAsync(StorageNames.Results, job.ResultBlob));
         Assert.True(await Host.Storage.Files.ExistsAsync(StorageNames.Scans, blobName), "the scan stays where it was");
         Assert.Equal(1, Host.Storage.Store.Reads(StorageNames.Scans, blobName)); // bad input is not retried
+        var failed = Assert.Single(Host.Events(), e => e.Subject == job.Path);
+        Assert.Equal(ScanEventTypes.Failed, failed.Type);
+        Assert.Equal(outcome.EventId, failed.Id);
+        Assert.Equal(reason, failed.Data!.ToObjectFromJson<ScanEventData>(ScanEventData.JsonOptions)!.Reason);
     }
 
     [Fact]

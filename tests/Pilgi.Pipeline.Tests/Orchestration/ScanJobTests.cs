@@ -51,7 +51,8 @@ public class ScanJobTests
     [InlineData("a.png", true)]
     [InlineData("a.tif", true)]
     [InlineData("a.tiff", true)]
-    [InlineData("a.pdf", false)]
+    [InlineData("a.pdf", true)]
+    [InlineData("a.PDF", true)]
     [InlineData("a.json", false)]
     public void Scan_names_are_recognised_by_extension(string name, bool isScan)
     {

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
+using Azure.Messaging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Pilgi.Core.Results;
 using Pilgi.Inference.Recognition;
@@ -59,6 +61,7 @@ internal sealed class PipelineHost : IAsyncDisposable
                     {
                         configureServices?.Invoke(services);
                         services.AddSingleton<IBlobStore>(storage.Store);
+                        services.TryAddSingleton<IMessageQueue>(new FolderMessageQueue(storage.Root)); // events beside the blobs
                         if (recognizer is not null) services.AddSingleton(recognizer);
                         services.AddPilgiPipeline(o =>
                         {
@@ -97,6 +100,10 @@ internal sealed class PipelineHost : IAsyncDisposable
         var blob = await Storage.Files.ReadAsync(StorageNames.Results, job.ResultBlob);
         return ResultJson.Deserialize(System.Text.Encoding.UTF8.GetString(blob.Data));
     }
+
+    /// <summary>The completion events in the queue <c>scan-events</c> beside the blobs, oldest first.</summary>
+    public IReadOnlyList<CloudEvent> Events() =>
+        new FolderMessageQueue(Storage.Root).Peek(StorageNames.ScanEvents).Select(m => CloudEvent.Parse(BinaryData.FromString(m))!).ToList();
 
     public async Task<ErrorRecord> ReadFailureAsync(ScanJob job)
     {
