@@ -5,56 +5,113 @@ using Pilgi.Core.Errors;
 namespace Pilgi.Cli;
 
 /// <summary>
-/// One command line run to its exit code: the command's own, 64 for a usage error (with the help), 1 for a refusal
-/// (<c>pilgi: &lt;reason&gt;: &lt;message&gt;</c> on stderr), 130 when cancelled.
+/// One command line run to its exit code (<see cref="ExitCodes"/>): <c>--help</c> or <c>-h</c> anywhere prints the
+/// command's own help before anything runs; a usage error is one line and a hint on stderr (64); a refusal is
+/// <c>pilgi: &lt;reason&gt;: &lt;message&gt;</c> (1); otherwise the command's own code.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--help", "--no-tesseract", "--samples", "--keep", "--mask-pii", "--json" };
+    /// <summary>The commands, in the order <c>pilgi --help</c> lists them.</summary>
+    public static IReadOnlyList<CommandSpec> Commands { get; } =
+    [
+        ProcessCommand.Spec, EvalCommand.Spec, CalibrateCommand.Spec, BenchCommand.Spec, ServeCommand.Spec, UploadCommand.Spec, ResultsCommand.Spec, EventsCommand.Spec,
+    ];
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct)
     {
-        var command = args.Length > 0 ? args[0] : "process";
-        var rest = args.Length > 0 ? args[1..] : [];
-        try
+        if (args.Length == 0)
         {
-            var list = new ArgumentList(rest, Flags);
-            if (list.Flag("--help") || command is "help" or "--help" or "-h")
+            Console.Error.WriteLine(Help());
+            return ExitCodes.Usage;
+        }
+        var first = args[0];
+        if (first is "help" or "--help" or "-h")
+        {
+            if (args.Length == 1)
             {
                 Console.WriteLine(Help());
-                return 0;
+                return ExitCodes.Ok;
             }
-            return command switch
-            {
-                "process" => await ProcessCommand.RunAsync(list, ct),
-                "eval" => await EvalCommand.RunAsync(list, ct),
-                "calibrate" => await CalibrateCommand.RunAsync(list, ct),
-                "bench" => await BenchCommand.RunAsync(list, ct),
-                "serve" => await ServeCommand.RunAsync(list, ct),
-                "upload" => await UploadCommand.RunAsync(list, ct),
-                "events" => await EventsCommand.RunAsync(list, ct),
-                _ => throw new UsageException($"Unknown command '{command}'."),
-            };
+            if (Find(args[1]) is not { } asked) return UsageError("pilgi", $"'{args[1]}' is not a command{Suggestion(args[1])}", "pilgi --help");
+            Console.WriteLine(asked.Help());
+            return ExitCodes.Ok;
+        }
+        if (first.StartsWith('-')) return UsageError("pilgi", $"{first}: a command comes first (pilgi <command> [options]).", "pilgi --help");
+        if (Find(first) is not { } command) return UsageError("pilgi", $"'{first}' is not a command{Suggestion(first)}", "pilgi --help");
+
+        var rest = args[1..];
+        if (rest.Any(a => a is "--help" or "-h"))
+        {
+            Console.WriteLine(command.Help());
+            return ExitCodes.Ok;
+        }
+        try
+        {
+            return await command.RunAsync(new ArgumentList(rest, command.Flags), ct);
         }
         catch (UsageException e)
         {
-            MaskedConsole.Error($"pilgi: {e.Message}\n\n{Help()}");
-            return 64;
+            return UsageError($"pilgi {command.Name}", e.Message, $"pilgi {command.Name} --help");
+        }
+        catch (Exception e) when (StorageFailure.Describe(e) is { } message)
+        {
+            MaskedConsole.Error($"pilgi: {StorageFailure.Reason}: {message}");
+            return ExitCodes.Refused;
         }
         catch (PilgiException e)
         {
             MaskedConsole.Error($"pilgi: {e.Reason}: {e.Message}");
-            return 1;
+            return ExitCodes.Refused;
         }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("pilgi: cancelled");
-            return 130;
+            return ExitCodes.Cancelled;
         }
     }
 
-    public static string Help() =>
-        "pilgi — reads the handwriting on scanned Korean forms\n\n" +
-        "usage: pilgi <command> [options]\n\n" +
-        ProcessCommand.Usage + "\n\n" + EvalCommand.Usage + "\n\n" + CalibrateCommand.Usage + "\n\n" + BenchCommand.Usage + "\n\n" + DurableBenchCommand.Usage + "\n\n" + ServeCommand.Usage + "\n\n" + UploadCommand.Usage + "\n\n" + EventsCommand.Usage;
+    /// <summary>What <c>pilgi --help</c> prints: the commands, one line each, and the exit codes.</summary>
+    public static string Help()
+    {
+        int width = Commands.Max(c => c.Name.Length);
+        return "pilgi — reads the handwriting on scanned Korean forms\n\n" +
+               "usage: pilgi <command> [options]\n" +
+               "       pilgi <command> --help    the command's options and exit codes (also: pilgi help <command>)\n\n" +
+               "commands:\n" +
+               string.Join("\n", Commands.Select(c => $"  {c.Name.PadRight(width)}  {c.Summary}")) + "\n\n" +
+               "exit codes:\n" + string.Join("\n", ExitCodes.All.Select(c => "  " + c));
+    }
+
+    private static CommandSpec? Find(string name) => Commands.FirstOrDefault(c => c.Name == name);
+
+    private static int UsageError(string who, string message, string help)
+    {
+        MaskedConsole.Error($"{who}: {message}\nTry '{help}'.");
+        return ExitCodes.Usage;
+    }
+
+    /// <summary>"; did you mean 'process'?" for a name one or two edits from a command (a typo), else ".".</summary>
+    private static string Suggestion(string name)
+    {
+        var near = Commands.Select(c => (c.Name, Distance: EditDistance(name.ToLowerInvariant(), c.Name)))
+            .Where(c => c.Distance <= 2).OrderBy(c => c.Distance).FirstOrDefault();
+        return near.Name is null ? "." : $"; did you mean '{near.Name}'?";
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (int i = 1; i <= a.Length; i++)
+        {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.Length];
+    }
 }

@@ -13,7 +13,7 @@ namespace Pilgi.Cli.Commands;
 public static class BenchCommand
 {
     public const string Usage =
-        "bench [--data <dir>] [--limit N] [--repeat N] [--concurrency N] [--inference <url>] [--no-tesseract] [--models <dir>]\n" +
+        "bench [<dir> | --data <dir>] [--limit N] [--repeat N] [--concurrency N] [--inference <url>] [--no-tesseract] [--models <dir>]\n" +
         "    <dir> holds scans/ and templates/ (labels/ optional: their form_type picks the template). Defaults to\n" +
         "    the bundled samples. Prints per-stage medians, pages/s and Tesseract's pages/s on the same pages.\n" +
         "    --concurrency N reads N pages at once. --inference <url> reads them through the inference service as well\n" +
@@ -25,10 +25,18 @@ public static class BenchCommand
 
     private static readonly string[] Stages = ["decodeMs", "registrationMs", "detectionMs", "recognitionMs", "fusionMs", "totalMs"];
 
+    public static CommandSpec Spec { get; } = new("bench", "time each stage and pages/s (with --storage: through the local durable host)",
+        Usage + "\n\n" + DurableBenchCommand.Usage,
+    [
+        "0    measured",
+        "1    refused: missing models, the inference service unreachable",
+        "64   usage error (a folder without scans/ and templates/, an unknown option)",
+    ], new HashSet<string>(StringComparer.Ordinal) { "--no-tesseract", "--keep" }, RunAsync);
+
     public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
     {
         if (args.Get("--storage") is not null) return await DurableBenchCommand.RunAsync(args, ct); // through the local durable host
-        var data = args.Get("--data") ?? DefaultPaths.SampleForms;
+        var data = DataFolder(args);
         int limit = args.GetInt("--limit", int.MaxValue);
         int repeat = args.GetInt("--repeat", 1);
         int concurrency = args.GetInt("--concurrency", 1);
@@ -38,6 +46,7 @@ public static class BenchCommand
         args.RejectUnknown();
 
         var scans = ScanFile.Collect([Path.Combine(data, "scans")]).Take(limit).ToList();
+        if (scans.Count == 0) throw new UsageException($"{Path.Combine(data, "scans")} holds no scans (.jpg, .jpeg, .png, .tif, .tiff): nothing to measure.");
         var labels = scans.ToDictionary(s => s.FullPath, s => TryLabel(data, s));
         var inputs = scans.Select(s => (Scan: s, Bytes: File.ReadAllBytes(s.FullPath), Label: labels[s.FullPath])).ToList();
 
@@ -107,6 +116,19 @@ public static class BenchCommand
         }
         if (tesseract) RunTesseract(inputs.Select(i => i.Scan).ToList(), labels);
         return 0;
+    }
+
+    /// <summary>The folder named by --data or as the one argument, else the bundled samples; it must hold scans/ and templates/.</summary>
+    private static string DataFolder(ArgumentList args)
+    {
+        var option = args.Get("--data");
+        if (args.Positionals.Count > 1 || (args.Positionals.Count == 1 && option is not null))
+            throw new UsageException("bench reads one folder: name it once, as <dir> or --data <dir>.");
+        var data = option ?? (args.Positionals.Count == 1 ? args.Positionals[0] : DefaultPaths.SampleForms);
+        foreach (var part in new[] { "scans", "templates" })
+            if (!Directory.Exists(Path.Combine(data, part)))
+                throw new UsageException($"{data} has no {part}/ folder (bench reads <dir>/scans and <dir>/templates).");
+        return data;
     }
 
     /// <summary>One measured pass (after an untimed one that warms the JIT, the model and the references).</summary>

@@ -27,6 +27,14 @@ public static class CalibrateCommand
         "    are not the ones you evaluate on. --save-samples keeps every field's evidence; --from-samples (repeatable)\n" +
         "    fits from such files as well as, or instead of, reading forms.";
 
+    public static CommandSpec Spec { get; } = new("calibrate",
+        "fit the recogniser's confidence calibration on labelled forms and write it into its descriptor", Usage,
+    [
+        "0    fitted and written",
+        "1    refused: a missing or unreadable descriptor or model",
+        "64   usage error (no --descriptor, neither --data nor --from-samples, a malformed samples file, nothing read)",
+    ], new HashSet<string>(StringComparer.Ordinal), RunAsync);
+
     public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
     {
         var descriptorPath = args.Get("--descriptor") ?? throw new UsageException("calibrate needs --descriptor <pilgi-rec.json>.");

@@ -43,6 +43,7 @@ public static class DurableBenchCommand
         string run = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         var switches = ServeCommand.Configuration(args);
         args.RejectUnknown();
+        args.RejectPositionals("bench --storage reads copies of the bundled samples");
         var settings = new Dictionary<string, string?>
         {
             [$"{ServeOptions.SectionName}:{nameof(ServeOptions.MaxConcurrentActivities)}"] = activities.ToString(CultureInfo.InvariantCulture),

@@ -29,10 +29,19 @@ public static class EvalCommand
         "    reliability.png and risk-coverage.png there. --inference: detect and recognise through the\n" +
         "    inference service at <url> (started with Pilgi:Pipeline:TemplatesDirectory=<dir>/templates).";
 
+    public static CommandSpec Spec { get; } = new("eval", "score the reader on a labelled set (--data) or the recogniser on line crops (--lines)", Usage,
+    [
+        "0    scored",
+        "1    refused: a malformed labels.tsv (label_invalid), missing models",
+        "2    eval --lines: some images were missing or refused and skipped; the rest were scored",
+        "64   usage error (neither --data nor --lines, both, a folder that does not exist, an unknown --kind)",
+    ], new HashSet<string>(StringComparer.Ordinal), RunAsync);
+
     public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
     {
         var lines = args.Get("--lines");
         var data = args.Get("--data");
+        args.RejectPositionals("the folder goes after --data (forms) or --lines (line crops)");
         if (lines is not null && data is not null)
             throw new UsageException("eval takes --data <dir> (forms) or --lines <dir> (line crops), not both.");
         var options = EvalArguments.Read(args);

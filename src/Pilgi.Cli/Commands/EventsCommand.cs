@@ -14,9 +14,16 @@ public static class EventsCommand
         "    queue: one line per event (time, type, id, scan, the result or error record, correlation id), or with\n" +
         "    --json each CloudEvent's JSON as the message holds it (base64-decoded).";
 
+    public static CommandSpec Spec { get; } = new("events", "show the completion events serve wrote to the queue, without taking them", Usage,
+    [
+        "0    shown (none waiting is fine)",
+        "1    refused (storage unreachable)",
+        "64   usage error (no --storage, an unknown option)",
+    ], new HashSet<string>(StringComparer.Ordinal) { "--json" }, RunAsync);
+
     public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
     {
-        var storage = args.Get("--storage") ?? throw new UsageException("events needs --storage <connection string>.");
+        var storage = args.Get("--storage") ?? throw new UsageException("--storage <connection string> is needed (\"UseDevelopmentStorage=true\" is Azurite).");
         var queue = args.Get("--queue") ?? StorageNames.ScanEvents;
         bool json = args.Flag("--json");
         args.RejectUnknown();

@@ -18,6 +18,14 @@ public static class ProcessCommand
         "    (samples/forms/scans with samples/forms/templates) into ./out. --mask-pii (or Pilgi__Output__MaskPii=true)\n" +
         "    writes rrn, phone and account values masked and fills their boxes on the overlays.";
 
+    public static CommandSpec Spec { get; } = new("process", "read scans (files or folders) into result JSON and overlays", Usage,
+    [
+        "0    every scan read",
+        "1    refused before reading: a bad --templates folder or --template, missing models",
+        "2    some scans could not be read: each has <out>/<path>.error.json with its reason, the rest were read",
+        "64   usage error (no such file or folder, an unknown option)",
+    ], new HashSet<string>(StringComparer.Ordinal) { "--mask-pii" }, RunAsync);
+
     public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
     {
         var samples = DefaultPaths.SampleForms;

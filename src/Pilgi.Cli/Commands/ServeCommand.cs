@@ -25,10 +25,17 @@ public static class ServeCommand
         "    Ctrl-C or SIGTERM stops polling, lets scans in flight finish (--drain-seconds, default 30) and stops.\n" +
         "    --inference <url>: detection and recognition through the inference service (Pilgi:Inference:Mode=Remote, :Url).";
 
+    public static CommandSpec Spec { get; } = new("serve", "the local durable host: reads what is uploaded to storage, until Ctrl-C", Usage,
+    [
+        "0    stopped with Ctrl-C or SIGTERM (scans not finished resume on the next start)",
+        "64   usage error (no storage, a bad setting, an unknown option)",
+    ], new HashSet<string>(StringComparer.Ordinal), RunAsync);
+
     public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
     {
         var configuration = Configuration(args);
         args.RejectUnknown();
+        args.RejectPositionals("serve takes options only (pilgi serve --storage <connection string>)");
         ServeOptions options;
         try
         {

@@ -14,9 +14,16 @@ public static class UploadCommand
         "    (scans belong at scans/<templateId>/<path>: e.g. --container scans --prefix remittance/ my-scans/).\n" +
         "    --correlation-id sets each blob's metadata 'correlationid', which the scan's completion event echoes.";
 
+    public static CommandSpec Spec { get; } = new("upload", "put forms and scans into the storage account serve watches", Usage,
+    [
+        "0    every file uploaded",
+        "1    refused (storage unreachable)",
+        "64   usage error (no --storage, neither --samples nor --container with files, a missing file)",
+    ], new HashSet<string>(StringComparer.Ordinal) { "--samples" }, RunAsync);
+
     public static async Task<int> RunAsync(ArgumentList args, CancellationToken ct)
     {
-        var storage = args.Get("--storage") ?? throw new UsageException("upload needs --storage <connection string>.");
+        var storage = args.Get("--storage") ?? throw new UsageException("--storage <connection string> is needed (\"UseDevelopmentStorage=true\" is Azurite).");
         bool samples = args.Flag("--samples");
         var container = args.Get("--container");
         var prefix = args.Get("--prefix") ?? "";

@@ -85,12 +85,24 @@ public sealed partial class ServeOptions
         ArgumentNullException.ThrowIfNull(configuration);
         var options = new ServeOptions();
         configuration.GetSection(SectionName).Bind(options);
-        if (string.IsNullOrWhiteSpace(options.StorageConnectionString))
-            options.StorageConnectionString = configuration[$"{PipelineOptions.SectionName}:{nameof(PipelineOptions.StorageConnectionString)}"] is { Length: > 0 } p
-                ? p
-                : configuration["AzureWebJobsStorage"];
+        options.StorageConnectionString = StorageFrom(configuration);
         options.Validate();
         return options;
+    }
+
+    /// <summary>
+    /// The storage account's connection string: <c>Pilgi:Serve:StorageConnectionString</c> (<c>--storage</c>), then
+    /// <c>Pilgi:Pipeline:StorageConnectionString</c>, then <c>AzureWebJobsStorage</c>; null when none is set.
+    /// </summary>
+    public static string? StorageFrom(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return new[]
+        {
+            configuration[$"{SectionName}:{nameof(StorageConnectionString)}"],
+            configuration[$"{PipelineOptions.SectionName}:{nameof(PipelineOptions.StorageConnectionString)}"],
+            configuration["AzureWebJobsStorage"],
+        }.FirstOrDefault(s => !string.IsNullOrWhiteSpace(s));
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that is out of range.</summary>

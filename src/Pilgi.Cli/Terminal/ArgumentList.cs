@@ -1,10 +1,14 @@
 namespace Pilgi.Cli.Terminal;
 
-/// <summary>Options (--name value, --flag) and positional arguments of one command line.</summary>
+/// <summary>
+/// Options (<c>--name value</c>, <c>--name=value</c>, <c>--flag</c>) and positional arguments of one command line. A
+/// word starting with a single '-' is an option no command has (they all spell theirs with two).
+/// </summary>
 public sealed class ArgumentList
 {
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _lacking = new(StringComparer.Ordinal);
 
     public ArgumentList(IEnumerable<string> args, IReadOnlySet<string> flags)
     {
@@ -19,11 +23,16 @@ public sealed class ArgumentList
                 string? value = eq > 0 ? a[(eq + 1)..] : null;
                 if (value is null && !flags.Contains(name))
                 {
-                    if (i + 1 >= list.Count) throw new UsageException($"{name} needs a value.");
-                    value = list[++i];
+                    // told when the command asks for it: an unknown option is reported as unknown, not as lacking a value
+                    if (i + 1 >= list.Count || list[i + 1].StartsWith("--", StringComparison.Ordinal)) _lacking.Add(name);
+                    else value = list[++i];
                 }
                 if (!_options.TryGetValue(name, out var values)) _options[name] = values = [];
                 values.Add(value ?? "true");
+            }
+            else if (a.StartsWith('-') && a.Length > 1)
+            {
+                throw new UsageException($"Unknown option {a}.");
             }
             else
             {
@@ -37,6 +46,7 @@ public sealed class ArgumentList
     public string? Get(string name)
     {
         _used.Add(name);
+        if (_lacking.Contains(name)) throw new UsageException($"{name} needs a value.");
         return _options.TryGetValue(name, out var v) ? v[^1] : null;
     }
 
@@ -54,6 +64,14 @@ public sealed class ArgumentList
         var v = Get(name);
         if (v is null) return fallback;
         return int.TryParse(v, out var n) && n > 0 ? n : throw new UsageException($"{name} must be a positive whole number, not '{v}'.");
+    }
+
+    /// <summary>Throws for a command that takes no positional arguments but was given some (never silently ignored).</summary>
+    /// <param name="hint">What the user may have meant, e.g. "the data goes after --data".</param>
+    public void RejectPositionals(string? hint = null)
+    {
+        if (Positionals.Count > 0)
+            throw new UsageException($"Unexpected argument '{Positionals[0]}'{(hint is null ? "" : "; " + hint)}.");
     }
 
     /// <summary>Throws for options nobody asked for (typos should not be silently ignored).</summary>
