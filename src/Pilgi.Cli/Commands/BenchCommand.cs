@@ -23,7 +23,7 @@ public static class BenchCommand
     /// <summary>The service's default largest run, for the model-alone comparison.</summary>
     private const int ModelBatch = 128;
 
-    private static readonly string[] Stages = ["decodeMs", "registrationMs", "detectionMs", "recognitionMs", "fusionMs", "totalMs"];
+    private static readonly string[] Stages = ["decodeMs", "pageFindingMs", "registrationMs", "detectionMs", "recognitionMs", "fusionMs", "totalMs"];
 
     public static CommandSpec Spec { get; } = new("bench", "time each stage and pages/s (with --storage: through the local durable host)",
         Usage + "\n\n" + DurableBenchCommand.Usage,
