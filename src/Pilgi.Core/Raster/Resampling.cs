@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Pilgi.Core.Geometry;
 
 namespace Pilgi.Core.Raster;
@@ -64,31 +65,7 @@ public static class Resampling
             var dst = output.AsSpan(y * outW, outW);
             double sx = t.B * y + t.C, sy = t.E * y + t.F;
             for (int x = 0; x < outW; x++, sx += t.A, sy += t.D)
-            {
-                double fx0 = Math.Floor(sx), fy0 = Math.Floor(sy);
-                if (fx0 < -1 || fy0 < -1 || fx0 >= sw || fy0 >= sh || double.IsNaN(sx) || double.IsNaN(sy))
-                {
-                    dst[x] = fill;
-                    continue;
-                }
-                int x0 = (int)fx0, y0 = (int)fy0;
-                double fx = sx - fx0, fy = sy - fy0;
-                double p00, p10, p01, p11;
-                if (x0 >= 0 && y0 >= 0 && x0 + 1 < sw && y0 + 1 < sh)
-                {
-                    int i = y0 * sw + x0;
-                    p00 = pixels[i]; p10 = pixels[i + 1]; p01 = pixels[i + sw]; p11 = pixels[i + sw + 1];
-                }
-                else
-                {
-                    p00 = Sample(pixels, sw, sh, x0, y0, fill);
-                    p10 = Sample(pixels, sw, sh, x0 + 1, y0, fill);
-                    p01 = Sample(pixels, sw, sh, x0, y0 + 1, fill);
-                    p11 = Sample(pixels, sw, sh, x0 + 1, y0 + 1, fill);
-                }
-                double top = p00 + (p10 - p00) * fx, bottom = p01 + (p11 - p01) * fx;
-                dst[x] = (byte)(top + (bottom - top) * fy + 0.5);
-            }
+                dst[x] = Bilinear(pixels, sw, sh, sx, sy, fill);
         });
         return new GrayImage(outW, outH, output);
     }
@@ -112,34 +89,34 @@ public static class Resampling
             var dst = output.AsSpan(y * outW, outW);
             double nx = t.B * y + t.C, ny = t.E * y + t.F, nw = t.H * y + 1;
             for (int x = 0; x < outW; x++, nx += t.A, ny += t.D, nw += t.G)
-            {
-                double sx = nx / nw, sy = ny / nw;
-                double fx0 = Math.Floor(sx), fy0 = Math.Floor(sy);
-                if (nw <= 0 || fx0 < -1 || fy0 < -1 || fx0 >= sw || fy0 >= sh || double.IsNaN(sx) || double.IsNaN(sy))
-                {
-                    dst[x] = fill;
-                    continue;
-                }
-                int x0 = (int)fx0, y0 = (int)fy0;
-                double fx = sx - fx0, fy = sy - fy0;
-                double p00, p10, p01, p11;
-                if (x0 >= 0 && y0 >= 0 && x0 + 1 < sw && y0 + 1 < sh)
-                {
-                    int i = y0 * sw + x0;
-                    p00 = pixels[i]; p10 = pixels[i + 1]; p01 = pixels[i + sw]; p11 = pixels[i + sw + 1];
-                }
-                else
-                {
-                    p00 = Sample(pixels, sw, sh, x0, y0, fill);
-                    p10 = Sample(pixels, sw, sh, x0 + 1, y0, fill);
-                    p01 = Sample(pixels, sw, sh, x0, y0 + 1, fill);
-                    p11 = Sample(pixels, sw, sh, x0 + 1, y0 + 1, fill);
-                }
-                double top = p00 + (p10 - p00) * fx, bottom = p01 + (p11 - p01) * fx;
-                dst[x] = (byte)(top + (bottom - top) * fy + 0.5);
-            }
+                dst[x] = nw > 0 ? Bilinear(pixels, sw, sh, nx / nw, ny / nw, fill) : fill;
         });
         return new GrayImage(outW, outH, output);
+    }
+
+    /// <summary>The source value at (sx, sy), pixel centres at integers; neighbours outside the image read as <paramref name="fill"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static byte Bilinear(byte[] pixels, int sw, int sh, double sx, double sy, byte fill)
+    {
+        double fx0 = Math.Floor(sx), fy0 = Math.Floor(sy);
+        if (fx0 < -1 || fy0 < -1 || fx0 >= sw || fy0 >= sh || double.IsNaN(sx) || double.IsNaN(sy)) return fill;
+        int x0 = (int)fx0, y0 = (int)fy0;
+        double fx = sx - fx0, fy = sy - fy0;
+        double p00, p10, p01, p11;
+        if (x0 >= 0 && y0 >= 0 && x0 + 1 < sw && y0 + 1 < sh)
+        {
+            int i = y0 * sw + x0;
+            p00 = pixels[i]; p10 = pixels[i + 1]; p01 = pixels[i + sw]; p11 = pixels[i + sw + 1];
+        }
+        else
+        {
+            p00 = Sample(pixels, sw, sh, x0, y0, fill);
+            p10 = Sample(pixels, sw, sh, x0 + 1, y0, fill);
+            p01 = Sample(pixels, sw, sh, x0, y0 + 1, fill);
+            p11 = Sample(pixels, sw, sh, x0 + 1, y0 + 1, fill);
+        }
+        double top = p00 + (p10 - p00) * fx, bottom = p01 + (p11 - p01) * fx;
+        return (byte)(top + (bottom - top) * fy + 0.5);
     }
 
     private static byte Sample(byte[] pixels, int w, int h, int x, int y, byte fill) =>
