@@ -54,8 +54,7 @@ public static class HomographyFit
         for (int i = 0; i < src.Count; i++)
         {
             if (!mask[i]) continue;
-            var p = h.Apply(src[i]);
-            sum += (p.X - dst[i].X) * (p.X - dst[i].X) + (p.Y - dst[i].Y) * (p.Y - dst[i].Y);
+            sum += h.Apply(src[i]).DistanceSquaredTo(dst[i]);
             count++;
         }
         return count > 0 ? Math.Sqrt(sum / count) : 0;
@@ -68,9 +67,7 @@ public static class HomographyFit
         double t2 = threshold * threshold;
         for (int i = 0; i < src.Count; i++)
         {
-            var p = h.Apply(src[i]);
-            double dx = p.X - dst[i].X, dy = p.Y - dst[i].Y;
-            if (dx * dx + dy * dy <= t2) { mask[i] = true; count++; }
+            if (h.Apply(src[i]).DistanceSquaredTo(dst[i]) <= t2) { mask[i] = true; count++; }
         }
         return mask;
     }

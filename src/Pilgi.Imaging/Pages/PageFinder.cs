@@ -28,8 +28,8 @@ public sealed class PageFinder(PageFinderOptions? options = null)
         var quad = corners.Select(p => new PointD(p.X * factor + (factor - 1) / 2.0, p.Y * factor + (factor - 1) / 2.0)).ToArray();
         if (NearlyWholeImage(quad, upload)) return FoundPage.Flat(upload);
 
-        double top = Distance(quad[0], quad[1]), bottom = Distance(quad[3], quad[2]);
-        double left = Distance(quad[0], quad[3]), right = Distance(quad[1], quad[2]);
+        double top = quad[0].DistanceTo(quad[1]), bottom = quad[3].DistanceTo(quad[2]);
+        double left = quad[0].DistanceTo(quad[3]), right = quad[1].DistanceTo(quad[2]);
         int width = (int)Math.Round((top + bottom) / 2), height = (int)Math.Round((left + right) / 2);
         if (width < 16 || height < 16) return FoundPage.Flat(upload);
         var pageToUpload = Homography.FromCorners(
@@ -65,7 +65,7 @@ public sealed class PageFinder(PageFinderOptions? options = null)
     {
         double tolerance = 0.01 * Math.Min(upload.Width, upload.Height);
         PointD[] corners = [new(0, 0), new(upload.Width - 1, 0), new(upload.Width - 1, upload.Height - 1), new(0, upload.Height - 1)];
-        return quad.Zip(corners).All(p => Distance(p.First, p.Second) <= tolerance);
+        return quad.Zip(corners).All(p => p.First.DistanceTo(p.Second) <= tolerance);
     }
 
     private static int Percentile(long[] histogram, long total, double share)
@@ -79,5 +79,4 @@ public sealed class PageFinder(PageFinderOptions? options = null)
         return 255;
     }
 
-    private static double Distance(PointD a, PointD b) => Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
 }
