@@ -92,12 +92,9 @@ public sealed class ReadingSteps
 
     /// <summary>
     /// The template named, or else the registered template that fits the page best (then <paramref name="coarse"/>
-    /// is its coarse registration, which <see cref="RegisterPage"/> can start from).
+    /// is its coarse registration, which <see cref="RegisterPage"/> can start from). A photographed sheet is matched
+    /// corner to corner first.
     /// </summary>
-    public FormReference ChooseTemplate(TemplateStore templates, GrayImage page, string scanName, string? templateId,
-        out Registration? coarse) => ChooseTemplate(templates, FoundPage.Flat(page), scanName, templateId, out coarse);
-
-    /// <summary>As <see cref="ChooseTemplate(TemplateStore, GrayImage, string, string?, out Registration?)"/>, on a found page (a photographed sheet is matched corner to corner first).</summary>
     public FormReference ChooseTemplate(TemplateStore templates, FoundPage found, string scanName, string? templateId,
         out Registration? coarse)
     {
@@ -134,14 +131,6 @@ public sealed class ReadingSteps
     /// The form of a scan's pages (the one named, or else the registered one that fits the first page best) and where
     /// it lies on each page; the time it takes goes to <paramref name="timer"/>'s <c>registration</c>.
     /// </summary>
-    public RegisteredScan RegisterScan(TemplateStore templates, IReadOnlyList<GrayImage> pages, string scanName, string? templateId,
-        StageTimer timer, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(pages);
-        return RegisterScan(templates, pages.Select(FoundPage.Flat).ToList(), scanName, templateId, timer, cancellationToken);
-    }
-
-    /// <summary>As <see cref="RegisterScan(TemplateStore, IReadOnlyList{GrayImage}, string, string?, StageTimer, CancellationToken)"/>, on found pages.</summary>
     public RegisteredScan RegisterScan(TemplateStore templates, IReadOnlyList<FoundPage> pages, string scanName, string? templateId,
         StageTimer timer, CancellationToken cancellationToken = default)
     {
@@ -165,10 +154,6 @@ public sealed class ReadingSteps
 
     /// <summary>Where the template lies on the page; <c>registration_failed</c> when it does not line up.</summary>
     /// <param name="coarse">The coarse registration already found while identifying the template, if any.</param>
-    public Registration RegisterPage(GrayImage page, int pageNumber, FormReference form, string scanName, Registration? coarse = null) =>
-        RegisterPage(FoundPage.Flat(page), pageNumber, form, scanName, coarse);
-
-    /// <summary>As <see cref="RegisterPage(GrayImage, int, FormReference, string, Registration?)"/>, on a found page.</summary>
     public Registration RegisterPage(FoundPage found, int pageNumber, FormReference form, string scanName, Registration? coarse = null)
     {
         ArgumentNullException.ThrowIfNull(found);
