@@ -22,15 +22,11 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--count", type=int, required=True)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--kinds", default=None,
-                    help="comma-separated value kinds (" + ", ".join(lines.KIND_WEIGHTS) + ", place, cheque); default: all")
     make_lines.add_recipe_arguments(ap)
     a = ap.parse_args()
     a.split, a.variety, a.drawn_digits, a.combs = "heldout", False, 0.0, 0.0
     renderer = make_lines.renderer_for(a, a.seed)
     renderer.native_size = True  # crops as a detector cuts them from a scan; the pipeline scales them itself
-    if a.kinds:
-        renderer.kinds = tuple(a.kinds.split(","))
     os.makedirs(os.path.join(a.out, "crops"), exist_ok=True)
     rows = []
     while len(rows) < a.count:

@@ -28,7 +28,8 @@ def renderer_for(a, seed):
                               variety=a.variety and train, drawn_digits_share=a.drawn_digits if train else 0.0,
                               combs=a.combs if train else 0.0, pen_share=a.pen, real_digits_share=a.real_digits,
                               digits_split="train" if train else "val", cheques=a.cheques, binarised=a.binarised,
-                              printed_skeletons=train, backgrounds=a.backgrounds)
+                              printed_skeletons=train, backgrounds=a.backgrounds,
+                              kinds=tuple(a.kinds.split(",")) if a.kinds else None)
 
 
 def _work(args):
@@ -50,6 +51,9 @@ def _work(args):
 
 
 def add_recipe_arguments(ap):
+    ap.add_argument("--kinds", default=None,
+                    help="comma-separated value kinds (" + ", ".join(lines.KIND_WEIGHTS) + ", place, cheque); "
+                         "default: all, and random strings")
     ap.add_argument("--writers", choices=sorted(WRITERS), default=None,
                     help="whose hands (default: train for the train split, heldout otherwise)")
     ap.add_argument("--printed", type=float, default=0.15, help="train split only: share of lines in printed fonts")

@@ -11,6 +11,7 @@ import json
 import math
 import os
 import random
+import re
 import sys
 import time
 
@@ -24,14 +25,27 @@ from recognizer_model import CRNN  # noqa: E402
 
 MAX_WIDTH = 512  # longer lines are dropped from training rather than cut (a cut line no longer matches its text)
 
+# What a digit field (RRN, phone, account, date, amount, a cheque's amount) holds: digits, their separators, a
+# currency sign and the 년/월/일/원 of dates and amounts written out.
+DIGIT_LINE = re.compile(r"^[0-9\-./,₩원년월일 ]*$")
 
-def load_shards(pattern_dir, limit=None):
+
+def is_digit_line(text):
+    return bool(DIGIT_LINE.match(text)) and sum(ch.isdigit() for ch in text) >= 3
+
+
+def shard_paths(dirs):
+    return sorted(p for d in dirs for p in glob.glob(os.path.join(d, "shard-*.npz")))
+
+
+def load_shards(dirs, keep=None, limit=None):
+    """Lines of every shard in dirs (a folder or a list of them) whose text keep accepts (all when keep is None)."""
     imgs, texts, writers = [], [], []
-    for p in sorted(glob.glob(os.path.join(pattern_dir, "shard-*.npz"))):
+    for p in shard_paths([dirs] if isinstance(dirs, str) else dirs):
         with np.load(p) as z:
             a, b, c = lines.unpack(z)
         for im, t, w in zip(a, b, c):
-            if im.shape[1] <= MAX_WIDTH:
+            if im.shape[1] <= MAX_WIDTH and (keep is None or keep(t)):
                 imgs.append(im)
                 texts.append(t)
                 writers.append(w)
@@ -109,8 +123,13 @@ def evaluate(model, imgs, texts, writers, device, batch_size=64):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data", required=True)
-    ap.add_argument("--val", required=True)
+    ap.add_argument("--data", required=True, action="append", help="a folder of shards; repeat for several")
+    ap.add_argument("--val", required=True, action="append", help="a folder of held-out shards; repeat for several")
+    ap.add_argument("--only", choices=["digits"], default=None,
+                    help="train and choose best.pt on digit-field lines alone (the digit reader of the composite)")
+    ap.add_argument("--init", default=None,
+                    help="on a first start (no latest.pt in --run), begin from this checkpoint's weights with a fresh "
+                         "optimiser and schedule")
     ap.add_argument("--run", required=True)
     ap.add_argument("--hours", type=float, default=1.0, help="stop after this wall time (resume later)")
     ap.add_argument("--total-lines", type=int, default=600000, help="length of the cosine schedule in lines seen")
@@ -128,8 +147,9 @@ def main():
     device = "cuda" if torch.cuda.is_available() else "cpu"
     os.makedirs(a.run, exist_ok=True)
     rng = random.Random(0)
-    imgs, texts, _ = load_shards(a.data)
-    vimgs, vtexts, vwriters = load_shards(a.val)
+    keep = is_digit_line if a.only == "digits" else None
+    imgs, texts, _ = load_shards(a.data, keep)
+    vimgs, vtexts, vwriters = load_shards(a.val, keep)
     sel = random.Random(1).sample(range(len(vimgs)), min(a.val_lines, len(vimgs)))
     vimgs, vtexts, vwriters = [vimgs[i] for i in sel], [vtexts[i] for i in sel], [vwriters[i] for i in sel]
     print(f"train lines {len(imgs)}, held-out lines {len(vimgs)}, classes {charset.NUM_CLASSES}, device {device}",
@@ -146,6 +166,9 @@ def main():
         opt.load_state_dict(ck["opt"])
         state = ck["state"]
         print(f"resumed at step {state['step']} ({state['seen']} lines seen)", flush=True)
+    elif a.init:
+        model.load_state_dict(torch.load(a.init, map_location=device)["model"])
+        print(f"initialised from {a.init}", flush=True)
     if a.restart_schedule or "schedule" not in state:
         state["schedule"] = {"start": state["seen"] if a.restart_schedule else 0, "lines": a.total_lines, "lr": a.lr}
         if a.restart_schedule:
@@ -171,11 +194,11 @@ def main():
     rng.seed(state["step"])
     model.train()
     done = False
-    n_shards = len(glob.glob(os.path.join(a.data, "shard-*.npz")))
+    n_shards = len(shard_paths(a.data))
     while not done:
-        if len(glob.glob(os.path.join(a.data, "shard-*.npz"))) != n_shards:  # the renderer is still adding shards
-            imgs, texts, _ = load_shards(a.data)
-            n_shards = len(glob.glob(os.path.join(a.data, "shard-*.npz")))
+        if len(shard_paths(a.data)) != n_shards:  # the renderer is still adding shards
+            imgs, texts, _ = load_shards(a.data, keep)
+            n_shards = len(shard_paths(a.data))
             print(f"reloaded: {len(imgs)} train lines", flush=True)
         for idx in batches(imgs, texts, a.batch, rng):
             x, flat, lengths = collate(idx, imgs, texts, device)
