@@ -118,6 +118,7 @@ public sealed class ReadingSteps
         }
         if (best is null || bestScore < _registrar.Options.MinScore)
         {
+            if (found.SheetNotFound) throw NoSheet(scanName, 1);
             if (BlankPage.IsBlank(page)) throw Blank(scanName, 1);
             throw new PilgiException(ReasonCodes.TemplateNotIdentified,
                 $"{scanName}: no registered template fits this page (best score {Math.Max(0, bestScore):0.00}, " +
@@ -152,7 +153,10 @@ public sealed class ReadingSteps
         return new RegisteredScan(form, registrations, registeredPages);
     }
 
-    /// <summary>Where the template lies on the page; <c>registration_failed</c> when it does not line up.</summary>
+    /// <summary>
+    /// Where the template lies on the page; <c>registration_failed</c> when it does not line up (<c>page_not_found</c>
+    /// when the page is a photo in which no sheet was found).
+    /// </summary>
     /// <param name="coarse">The coarse registration already found while identifying the template, if any.</param>
     public Registration RegisterPage(FoundPage found, int pageNumber, FormReference form, string scanName, Registration? coarse = null)
     {
@@ -161,6 +165,7 @@ public sealed class ReadingSteps
         var registration = _registrar.Register(page, form.Reference, coarse, found.IsPhoto);
         if (registration is null || registration.Score < _registrar.Options.MinScore)
         {
+            if (found.SheetNotFound) throw NoSheet(scanName, pageNumber);
             if (BlankPage.IsBlank(page)) throw Blank(scanName, pageNumber);
             throw new PilgiException(ReasonCodes.RegistrationFailed,
                 $"{scanName} page {pageNumber}: the page does not line up with template '{form.Template.Id}' " +
@@ -186,7 +191,11 @@ public sealed class ReadingSteps
         return page with { Image = image, PageToUpload = newToOld.Then(pageToUpload) };
     }
 
-    private static PilgiException Blank(string scanName, int pageNumber) =>
+    private static PilgiException NoSheet(string scanName, int pageNumber) =>
+        new(ReasonCodes.PageNotFound, $"{scanName} page {pageNumber}: a photo in which no sheet of paper could be found " +
+            "(paper hardly lighter than the desk, or cut off by the frame?), so the form cannot be lined up with it.", scanName);
+
+        private static PilgiException Blank(string scanName, int pageNumber) =>
         new(ReasonCodes.PageBlank, $"{scanName} page {pageNumber}: the page is blank (nothing printed or written on it).", scanName);
 
     /// <summary>The handwriting on a registered page, one region per filled field, with the crops to read.</summary>

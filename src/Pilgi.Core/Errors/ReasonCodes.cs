@@ -20,6 +20,8 @@ public static class ReasonCodes
     public const string LabelInvalid = "label_invalid";
     public const string RegistrationFailed = "registration_failed";
     public const string PageBlank = "page_blank";
+    /// <summary>A photo in which no sheet of paper could be found (so nothing to register).</summary>
+    public const string PageNotFound = "page_not_found";
     public const string InferenceFailed = "inference_failed";
     public const string InternalError = "internal_error";
 
@@ -28,6 +30,6 @@ public static class ReasonCodes
     [
         ImageEmpty, ImageTooLarge, ImageUnsupportedFormat, ImageCorrupt, ImageTooManyPixels, ImageTooManyPages,
         ImageTooSmall, ImageDecodeTimeout, PdfEncrypted, PdfPageNotScanned, TemplateUnknown, TemplateInvalid, TemplateNotIdentified, ReferenceMissing,
-        LabelInvalid, RegistrationFailed, PageBlank, InferenceFailed, InternalError,
+        LabelInvalid, RegistrationFailed, PageBlank, PageNotFound, InferenceFailed, InternalError,
     ];
 }

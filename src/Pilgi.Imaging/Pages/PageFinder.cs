@@ -11,6 +11,9 @@ namespace Pilgi.Imaging.Pages;
 /// </summary>
 public sealed class PageFinder(PageFinderOptions? options = null)
 {
+    /// <summary>A border band this bright all round is a scan's page; no desk is looked for behind it.</summary>
+    private const double SurelyPaperBorder = 0.97;
+
     private readonly PageFinderOptions _o = options ?? new PageFinderOptions();
 
     public PageFinderOptions Options => _o;
@@ -20,10 +23,24 @@ public sealed class PageFinder(PageFinderOptions? options = null)
         ArgumentNullException.ThrowIfNull(upload);
         int factor = Math.Max(1, (int)Math.Ceiling(Math.Max(upload.Width, upload.Height) / (double)_o.SearchLongSide));
         var small = Resampling.Downsample(upload, factor);
-        if (FillsImage(small)) return FoundPage.Flat(upload);
+        var border = PaperBorder.Of(small, _o.BorderBand, _o.FlatBorderShare);
+        if (border.Share >= _o.FlatBorderShare)
+        {
+            // A light desk can pass for paper in the border band; only a whole sheet outlined by edges all round
+            // (paper inside, something darker outside, on all four sides) then says it is a photo after all.
+            var whole = border.Share < SurelyPaperBorder ? EdgeOutline.Find(SheetEdges.Of(small), _o.MinSheetShare, allowCut: false) : null;
+            if (whole is null) return FoundPage.Flat(upload);
+            return Straightened(upload, whole, factor);
+        }
 
-        var corners = SheetOutline.Find(small, _o.MinSheetShare);
-        if (corners is null) return FoundPage.Flat(upload);
+        var corners = Outline(small);
+        if (corners is null) return border.LooksScanned ? FoundPage.Flat(upload) : FoundPage.NoSheetIn(upload);
+        return Straightened(upload, corners, factor);
+    }
+
+    /// <summary>The sheet within <paramref name="corners"/> (in pixels of the image downsampled by <paramref name="factor"/>) straightened, its light evened.</summary>
+    private FoundPage Straightened(GrayImage upload, PointD[] corners, int factor)
+    {
         // A small-image pixel i covers upload pixels [i f, (i + 1) f): its centre is at i f + (f - 1) / 2.
         var quad = corners.Select(p => new PointD(p.X * factor + (factor - 1) / 2.0, p.Y * factor + (factor - 1) / 2.0)).ToArray();
         if (NearlyWholeImage(quad, upload)) return FoundPage.Flat(upload);
@@ -38,27 +55,17 @@ public sealed class PageFinder(PageFinderOptions? options = null)
         return new FoundPage(PaperLight.Even(straight, _o.PaperLevel), pageToUpload, upload);
     }
 
-    /// <summary>A scan: its border band is paper-bright almost all round (a desk or a background would be darker).</summary>
-    private bool FillsImage(GrayImage small)
+    /// <summary>
+    /// The sheet's corners: by brightness where its every side is borne out by a desk-to-paper edge, else by edges
+    /// (paper barely brighter than a light desk, a deep shadow over it), else by brightness whatever the edges say.
+    /// </summary>
+    private PointD[]? Outline(GrayImage small)
     {
-        int w = small.Width, h = small.Height;
-        int band = Math.Max(1, (int)Math.Round(Math.Min(w, h) * _o.BorderBand));
-        var histogram = Thresholding.Histogram(small);
-        int paper = Percentile(histogram, small.Pixels.LongLength, 0.95);
-        int bright = (int)(paper * 0.75);
-        long inBand = 0, brightInBand = 0;
-        var px = small.Pixels;
-        for (int y = 0; y < h; y++)
-        {
-            bool edgeRow = y < band || y >= h - band;
-            for (int x = 0; x < w; x++)
-            {
-                if (!edgeRow && x >= band && x < w - band) continue;
-                inBand++;
-                if (px[y * w + x] >= bright) brightInBand++;
-            }
-        }
-        return inBand > 0 && brightInBand >= _o.FlatBorderShare * inBand;
+        var byBrightness = SheetOutline.Find(small, _o.MinSheetShare);
+        if (small.Width < 32 || small.Height < 32) return byBrightness;
+        var edges = SheetEdges.Of(small);
+        if (byBrightness is not null && EdgeOutline.Confirms(edges, byBrightness)) return byBrightness;
+        return EdgeOutline.Find(edges, _o.MinSheetShare) ?? byBrightness;
     }
 
     private static bool NearlyWholeImage(PointD[] quad, GrayImage upload)
@@ -67,16 +74,4 @@ public sealed class PageFinder(PageFinderOptions? options = null)
         PointD[] corners = [new(0, 0), new(upload.Width - 1, 0), new(upload.Width - 1, upload.Height - 1), new(0, upload.Height - 1)];
         return quad.Zip(corners).All(p => p.First.DistanceTo(p.Second) <= tolerance);
     }
-
-    private static int Percentile(long[] histogram, long total, double share)
-    {
-        long target = (long)(total * share), seen = 0;
-        for (int v = 0; v < 256; v++)
-        {
-            seen += histogram[v];
-            if (seen >= target) return v;
-        }
-        return 255;
-    }
-
 }

@@ -54,14 +54,14 @@ internal static class SheetOutline
 
         PointD?[] corners =
         [
-            Line.Intersect(topLine.Value, leftLine.Value), Line.Intersect(topLine.Value, rightLine.Value),
-            Line.Intersect(bottomLine.Value, rightLine.Value), Line.Intersect(bottomLine.Value, leftLine.Value),
+            StraightLine.Intersect(topLine.Value, leftLine.Value), StraightLine.Intersect(topLine.Value, rightLine.Value),
+            StraightLine.Intersect(bottomLine.Value, rightLine.Value), StraightLine.Intersect(bottomLine.Value, leftLine.Value),
         ];
         if (corners.Any(c => c is null)) return null;
         var quad = corners.Select(c => c!.Value).ToArray();
         double slack = 0.05 * Math.Max(w, h);
         if (quad.Any(p => p.X < -slack || p.Y < -slack || p.X > w - 1 + slack || p.Y > h - 1 + slack)) return null;
-        return IsConvex(quad) ? quad : null;
+        return SheetShape.IsConvex(quad) ? quad : null;
     }
 
     /// <summary>Inside the span between two rough corners, keeping clear of the 10 % at either end.</summary>
@@ -178,7 +178,7 @@ internal static class SheetOutline
     /// A line through side points, refitted twice without the points far from it (a thumb, a torn corner, the shadow
     /// of the phone). <paramref name="alongX"/>: the side runs left to right (y as a function of x), else top to bottom.
     /// </summary>
-    private static Line? FitSide(IEnumerable<PointD> points, bool alongX)
+    private static StraightLine? FitSide(IEnumerable<PointD> points, bool alongX)
     {
         var kept = points.Select(p => alongX ? p : new PointD(p.Y, p.X)).ToList();
         if (kept.Count < 8) return null;
@@ -196,37 +196,6 @@ internal static class SheetOutline
             double limit = Math.Max(1.5, 3 * sorted[sorted.Count / 2]);
             kept = kept.Where((p, i) => residuals[i] <= limit).ToList();
         }
-        return alongX ? Line.FromYOfX(fit.Slope, fit.Offset) : Line.FromXOfY(fit.Slope, fit.Offset);
-    }
-
-    private static bool IsConvex(PointD[] q)
-    {
-        int sign = 0;
-        for (int i = 0; i < 4; i++)
-        {
-            var a = q[i];
-            var b = q[(i + 1) % 4];
-            var c = q[(i + 2) % 4];
-            double cross = (b.X - a.X) * (c.Y - b.Y) - (b.Y - a.Y) * (c.X - b.X);
-            int s = Math.Sign(cross);
-            if (s == 0) return false;
-            if (sign == 0) sign = s;
-            else if (s != sign) return false;
-        }
-        return true;
-    }
-
-    /// <summary>A line a x + b y = c.</summary>
-    private readonly record struct Line(double A, double B, double C)
-    {
-        public static Line FromYOfX(double slope, double offset) => new(-slope, 1, offset);
-        public static Line FromXOfY(double slope, double offset) => new(1, -slope, offset);
-
-        public static PointD? Intersect(Line p, Line q)
-        {
-            double det = p.A * q.B - q.A * p.B;
-            if (Math.Abs(det) < 1e-9) return null;
-            return new PointD((p.C * q.B - q.C * p.B) / det, (p.A * q.C - q.A * p.C) / det);
-        }
+        return alongX ? StraightLine.FromYOfX(fit.Slope, fit.Offset) : StraightLine.FromXOfY(fit.Slope, fit.Offset);
     }
 }
