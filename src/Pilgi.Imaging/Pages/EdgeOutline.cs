@@ -25,13 +25,15 @@ internal static class EdgeOutline
     private const double MinInFrame = 0.5;
 
     /// <returns>The corners top-left, top-right, bottom-right, bottom-left in the edges' pixels; null when no sheet is found.</returns>
-    /// <param name="allowCut">Whether one side may be the frame's edge (the sheet running out of the picture).</param>
-    public static PointD[]? Find(SheetEdges edges, double minShare, bool allowCut = true)
+    /// <remarks>
+    /// Only a whole sheet, its four sides seen: a side taken at the frame's edge (a sheet cut by the frame) made
+    /// strips of flat scans with a scanner-bed strip look like sheets; such photos are left to the brightness outline.
+    /// </remarks>
+    public static PointD[]? Find(SheetEdges edges, double minShare)
     {
         int w = edges.Width, h = edges.Height;
         var candidates = SheetSides.All
-            .Select(side => Lines(edges, side).Select(l => SideCandidate.Measured(side, l, edges))
-                .Append(SideCandidate.Frame(side, w, h)).ToArray())
+            .Select(side => Lines(edges, side).Select(l => SideCandidate.Measured(side, l, edges)).ToArray())
             .ToArray();
         PointD[]? best = null;
         SideCandidate[]? bestSides = null;
@@ -42,9 +44,8 @@ internal static class EdgeOutline
         foreach (var left in candidates[(int)SheetSide.Left])
         {
             SideCandidate[] sides = [top, right, bottom, left];
-            if (sides.Count(s => s.IsFrame) > (allowCut ? 1 : 0)) continue;
             var quad = Corners(top.Line, right.Line, bottom.Line, left.Line);
-            if (quad is null || !SheetShape.IsPlausible(quad, w, h, minShare, sides.Any(s => s.IsFrame))) continue;
+            if (quad is null || !SheetShape.IsPlausible(quad, w, h, minShare)) continue;
             var score = Score(quad, sides);
             if (score is { } s && s > bestScore)
             {
@@ -55,7 +56,7 @@ internal static class EdgeOutline
         }
         if (best is null || bestSides is null) return null;
         var refined = Refine(edges, best, bestSides);
-        return refined is not null && SheetShape.IsPlausible(refined, w, h, minShare, bestSides.Any(s => s.IsFrame)) ? refined : best;
+        return refined is not null && SheetShape.IsPlausible(refined, w, h, minShare) ? refined : best;
     }
 
     /// <summary>Whether every side of <paramref name="quad"/> (found some other way) is borne out by a desk-to-paper edge.</summary>
@@ -78,14 +79,13 @@ internal static class EdgeOutline
 
     /// <summary>
     /// The sum over the sheet's sides of their length borne out, less half the length not borne out; null when a side
-    /// is too little seen. A frame side adds nothing; the others must show it.
+    /// is too little seen.
     /// </summary>
     private static double? Score(PointD[] quad, SideCandidate[] sides)
     {
         double score = 0;
         foreach (var side in sides)
         {
-            if (side.IsFrame) continue;
             var (a, b) = Ends(quad, side.Side);
             var (inFrame, supported) = side.Along(a, b);
             if (inFrame < MinInFrame * a.DistanceTo(b) || supported < MinSupport * inFrame) return null;
@@ -183,7 +183,6 @@ internal static class EdgeOutline
         {
             var side = sides[s];
             lines[s] = side.Line;
-            if (side.IsFrame) continue;
             var (a, b) = Ends(quad, side.Side);
             var fitted = FitNear(edges, side, a, b);
             if (fitted is { } f && f.A * side.Line.A + f.B * side.Line.B > Math.Cos(3 * Math.PI / 180)) lines[s] = f;

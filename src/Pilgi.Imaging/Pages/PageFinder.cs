@@ -28,7 +28,7 @@ public sealed class PageFinder(PageFinderOptions? options = null)
         {
             // A light desk can pass for paper in the border band; only a whole sheet outlined by edges all round
             // (paper inside, something darker outside, on all four sides) then says it is a photo after all.
-            var whole = border.Share < SurelyPaperBorder ? EdgeOutline.Find(SheetEdges.Of(small), _o.MinSheetShare, allowCut: false) : null;
+            var whole = border.Share < SurelyPaperBorder ? EdgeOutline.Find(SheetEdges.Of(small), _o.MinSheetShare) : null;
             if (whole is null) return FoundPage.Flat(upload);
             return Straightened(upload, whole, factor);
         }

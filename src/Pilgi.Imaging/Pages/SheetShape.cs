@@ -13,8 +13,7 @@ internal static class SheetShape
     private const double MinAspect = 1.15, MaxAspect = 1.9;
 
     /// <param name="quad">Corners top-left, top-right, bottom-right, bottom-left.</param>
-    /// <param name="cut">One side is the frame's edge (the sheet runs out of the picture): its length says nothing.</param>
-    public static bool IsPlausible(PointD[] quad, int width, int height, double minShare, bool cut)
+    public static bool IsPlausible(PointD[] quad, int width, int height, double minShare)
     {
         double slack = 0.05 * Math.Max(width, height);
         if (quad.Any(p => p.X < -slack || p.Y < -slack || p.X > width - 1 + slack || p.Y > height - 1 + slack)) return false;
@@ -26,7 +25,6 @@ internal static class SheetShape
         }
         double top = quad[0].DistanceTo(quad[1]), bottom = quad[3].DistanceTo(quad[2]);
         double left = quad[0].DistanceTo(quad[3]), right = quad[1].DistanceTo(quad[2]);
-        if (cut) return true;
         if (Math.Min(top, bottom) < MinOppositeRatio * Math.Max(top, bottom)) return false;
         if (Math.Min(left, right) < MinOppositeRatio * Math.Max(left, right)) return false;
         double across = (top + bottom) / 2, down = (left + right) / 2;

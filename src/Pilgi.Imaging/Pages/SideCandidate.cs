@@ -5,19 +5,17 @@ namespace Pilgi.Imaging.Pages;
 /// <summary>
 /// A straight line that may be one side of the sheet, with its evidence along it measured once: at each pixel step
 /// across the frame, whether a desk-to-paper edge facing the right way lies there. Any stretch of it (between two
-/// corners) is then weighed in constant time. A frame candidate is the frame's own edge, for a sheet that runs out of
-/// the picture: it has no evidence of its own.
+/// corners) is then weighed in constant time.
 /// </summary>
 internal sealed class SideCandidate
 {
     private readonly double _firstT;
     private readonly int[] _supportedBefore;
 
-    private SideCandidate(SheetSide side, StraightLine line, bool isFrame, double firstT, int[] supportedBefore)
+    private SideCandidate(SheetSide side, StraightLine line, double firstT, int[] supportedBefore)
     {
         Side = side;
         Line = line;
-        IsFrame = isFrame;
         _firstT = firstT;
         _supportedBefore = supportedBefore;
     }
@@ -26,8 +24,6 @@ internal sealed class SideCandidate
 
     /// <summary>The line, its unit normal (A, B) pointing into the sheet.</summary>
     public StraightLine Line { get; }
-
-    public bool IsFrame { get; }
 
     public static SideCandidate Measured(SheetSide side, StraightLine line, SheetEdges edges)
     {
@@ -49,20 +45,7 @@ internal sealed class SideCandidate
         }
         var before = new int[supported.Count + 1];
         for (int k = 0; k < supported.Count; k++) before[k + 1] = before[k] + (supported[k] ? 1 : 0);
-        return new SideCandidate(side, line, false, double.IsNaN(firstT) ? 0 : firstT, before);
-    }
-
-    /// <summary>The frame's edge on <paramref name="side"/>'s side, as a side for a sheet that runs out of the picture.</summary>
-    public static SideCandidate Frame(SheetSide side, int width, int height)
-    {
-        var line = side switch
-        {
-            SheetSide.Top => new StraightLine(0, 1, 0),
-            SheetSide.Bottom => new StraightLine(0, -1, -(height - 1)),
-            SheetSide.Left => new StraightLine(1, 0, 0),
-            _ => new StraightLine(-1, 0, -(width - 1)),
-        };
-        return new SideCandidate(side, line, true, 0, [0]);
+        return new SideCandidate(side, line, double.IsNaN(firstT) ? 0 : firstT, before);
     }
 
     /// <summary>Of the stretch from <paramref name="a"/> to <paramref name="b"/> (both on the line): how many pixel steps lie in the frame, how many of those show the side.</summary>

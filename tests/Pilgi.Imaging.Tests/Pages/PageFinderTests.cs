@@ -88,7 +88,42 @@ public class PageFinderTests
         for (int i = 0; i < desk.Pixels.Length; i++) desk.Pixels[i] = (byte)random.Next(40, 90);
         var found = new PageFinder().Find(desk);
         Assert.False(found.IsPhoto);
+        Assert.True(found.SheetNotFound);
         Assert.Same(desk, found.Image);
+    }
+
+    [Fact]
+    public void A_blank_image_is_a_scan_of_a_blank_page_not_a_photo_without_a_sheet()
+    {
+        var blank = new GrayImage(600, 800, 240);
+        var found = new PageFinder().Find(blank);
+        Assert.False(found.IsPhoto);
+        Assert.False(found.SheetNotFound);
+        Assert.Same(blank, found.Image);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void A_flat_scan_with_dark_scanner_bed_strips_is_passed_through_and_never_missing_its_sheet(int strips)
+    {
+        var scan = Sheet();
+        for (int y = 0; y < SheetH; y++)
+        for (int x = 0; x < SheetW; x++)
+        {
+            bool strip = x < 30 || (strips >= 2 && y >= SheetH - 22) || (strips >= 4 && (x >= SheetW - 18 || y < 26));
+            if (strip) scan[x, y] = 25;
+        }
+        var found = new PageFinder().Find(scan);
+        Assert.False(found.SheetNotFound);
+        if (found.IsPhoto)
+        {
+            // straightened harmlessly: the page inside the strips, not a piece of it
+            Assert.InRange(found.Image.Width, SheetW - 60, SheetW);
+            Assert.InRange(found.Image.Height, SheetH - 60, SheetH);
+        }
+        else Assert.Same(scan, found.Image);
     }
 
     [Fact]
