@@ -76,7 +76,7 @@ public static class BadInputCorpus
             "the remittance form fed upside down: read as the upright page");
         Scan("landscape", "insurance_claim/landscape.jpg", Turned(samples.Scan("insurance_claim"), RotateMode.Rotate270), null,
             "a form scanned a quarter turn round: read as the upright page");
-        Scan("photo-of-nothing", "deposit/photo.jpg", Photo(1600, 1200), ReasonCodes.RegistrationFailed,
+        Scan("photo-of-nothing", "deposit/photo.jpg", Photo(1600, 1200), ReasonCodes.PageNotFound,
             "a blurry colour photo with no form on it");
         Scan("different-form", "remittance/deposit-slip.jpg", samples.Scan("deposit"), ReasonCodes.RegistrationFailed,
             "a deposit slip uploaded into the remittance folder");

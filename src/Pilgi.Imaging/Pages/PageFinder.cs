@@ -28,12 +28,14 @@ public sealed class PageFinder(PageFinderOptions? options = null)
         {
             // A light desk can pass for paper in the border band; only a whole sheet outlined by edges all round
             // (paper inside, something darker outside, on all four sides) then says it is a photo after all.
-            var whole = border.Share < SurelyPaperBorder ? EdgeOutline.Find(SheetEdges.Of(small), _o.MinSheetShare) : null;
+            var whole = border.Share < SurelyPaperBorder && !border.LooksScanned ? EdgeOutline.Find(SheetEdges.Of(small), _o.MinSheetShare) : null;
             if (whole is null) return FoundPage.Flat(upload);
             return Straightened(upload, whole, factor);
         }
 
-        var corners = Outline(small);
+        // A border with a scanner's black bed or its page's paper on some side is a scan's: the brightness outline
+        // alone, as ever (edges inside a form, a grey box, can look like a sheet's); edges only for a desk all round.
+        var corners = border.LooksScanned ? SheetOutline.Find(small, _o.MinSheetShare) : Outline(small);
         if (corners is null) return border.LooksScanned ? FoundPage.Flat(upload) : FoundPage.NoSheetIn(upload);
         return Straightened(upload, corners, factor);
     }
