@@ -2,7 +2,11 @@
 """Export a recogniser checkpoint to ONNX (dynamic batch and width) plus the descriptor the C# side reads.
 
   /usr/bin/python3 models/training/export_recognizer.py --checkpoint models/training/runs/rec/best.pt \
-      --out models/recognizer --version 2026.11.25
+      --out models/recognizer --version 2026.11.25 [--digits-checkpoint models/training/runs/digits/best.pt]
+
+With --digits-checkpoint the release has a second model, the digit reader (pilgi-rec-digits.onnx: the same network
+fine-tuned on digit-field lines alone, `train_recognizer.py --only digits`), declared in the descriptor's
+"specialists": the C# side reads every line whose field alphabet holds only the characters it "reads" with it.
 """
 import argparse
 import json
@@ -15,8 +19,22 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pilgi_synth import charset, lines  # noqa: E402
 from recognizer_model import CRNN, ExportWrapper  # noqa: E402
+from train_recognizer import DIGIT_FIELD_CHARACTERS  # noqa: E402
 
 NAME = "pilgi-rec"
+
+
+def export(ck, onnx_path):
+    model = CRNN(charset.NUM_CLASSES)
+    model.load_state_dict(ck["model"])
+    model.eval()
+    wrapper = ExportWrapper(model).eval()
+    dummy = torch.ones(2, 1, lines.LINE_HEIGHT, 128)
+    torch.onnx.export(wrapper, dummy, onnx_path, input_names=["image"], output_names=["probs"],
+                      dynamic_axes={"image": {0: "batch", 3: "width"}, "probs": {0: "batch", 1: "frames"}},
+                      opset_version=14, do_constant_folding=True)
+    onnx.checker.check_model(onnx.load(onnx_path))
+    return onnx_path
 
 
 def main():
@@ -24,19 +42,11 @@ def main():
     ap.add_argument("--checkpoint", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--version", required=True)
+    ap.add_argument("--digits-checkpoint", default=None, help="the digit reader's checkpoint (a specialist of the release)")
     a = ap.parse_args()
-    ck = torch.load(a.checkpoint, map_location="cpu")
-    model = CRNN(charset.NUM_CLASSES)
-    model.load_state_dict(ck["model"])
-    model.eval()
-    wrapper = ExportWrapper(model).eval()
     os.makedirs(a.out, exist_ok=True)
-    onnx_path = os.path.join(a.out, f"{NAME}.onnx")
-    dummy = torch.ones(2, 1, lines.LINE_HEIGHT, 128)
-    torch.onnx.export(wrapper, dummy, onnx_path, input_names=["image"], output_names=["probs"],
-                      dynamic_axes={"image": {0: "batch", 3: "width"}, "probs": {0: "batch", 1: "frames"}},
-                      opset_version=14, do_constant_folding=True)
-    onnx.checker.check_model(onnx.load(onnx_path))
+    ck = torch.load(a.checkpoint, map_location="cpu")
+    onnx_path = export(ck, os.path.join(a.out, f"{NAME}.onnx"))
     state = ck.get("state", {})
     descriptor = {
         "name": NAME, "version": a.version, "file": f"{NAME}.onnx", "input": "image", "output": "probs",
@@ -46,6 +56,12 @@ def main():
         "trainedLines": state.get("seen"), "steps": state.get("step"),
         "charset": charset.CHARS,
     }
+    if a.digits_checkpoint:
+        digits = torch.load(a.digits_checkpoint, map_location="cpu")
+        export(digits, os.path.join(a.out, f"{NAME}-digits.onnx"))
+        d_state = digits.get("state", {})
+        descriptor["specialists"] = [{"file": f"{NAME}-digits.onnx", "reads": DIGIT_FIELD_CHARACTERS,
+                                      "trainedLines": d_state.get("seen"), "steps": d_state.get("step")}]
     with open(os.path.join(a.out, f"{NAME}.json"), "w", encoding="utf-8") as f:
         json.dump(descriptor, f, ensure_ascii=False, indent=1)
     print(f"wrote {onnx_path} ({os.path.getsize(onnx_path) / 1e6:.1f} MB)")

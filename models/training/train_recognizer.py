@@ -26,8 +26,9 @@ from recognizer_model import CRNN  # noqa: E402
 MAX_WIDTH = 512  # longer lines are dropped from training rather than cut (a cut line no longer matches its text)
 
 # What a digit field (RRN, phone, account, date, amount, a cheque's amount) holds: digits, their separators, a
-# currency sign and the 년/월/일/원 of dates and amounts written out.
-DIGIT_LINE = re.compile(r"^[0-9\-./,₩원년월일 ]*$")
+# currency sign and the 년/월/일/원 of dates and amounts written out. The digit reader's descriptor says it reads these.
+DIGIT_FIELD_CHARACTERS = "0123456789-./,()₩원년월일 "
+DIGIT_LINE = re.compile("^[" + re.escape(DIGIT_FIELD_CHARACTERS) + "]*$")
 
 
 def is_digit_line(text):

@@ -5,6 +5,7 @@ using Pilgi.Core.Labels;
 using Pilgi.Core.Metrics;
 using Pilgi.Inference.Recognition;
 using Pilgi.Inference.Remote;
+using Pilgi.Pipeline.Orchestration;
 using Pilgi.Reading;
 
 namespace Pilgi.Cli.Commands;
@@ -46,7 +47,7 @@ public static class BenchCommand
         args.RejectUnknown();
 
         var scans = ScanFile.Collect([Path.Combine(data, "scans")]).Take(limit).ToList();
-        if (scans.Count == 0) throw new UsageException($"{Path.Combine(data, "scans")} holds no scans (.jpg, .jpeg, .png, .tif, .tiff): nothing to measure.");
+        if (scans.Count == 0) throw new UsageException($"{Path.Combine(data, "scans")} holds no scans ({ScanJob.ScanExtensionList}): nothing to measure.");
         var labels = scans.ToDictionary(s => s.FullPath, s => TryLabel(data, s));
         var inputs = scans.Select(s => (Scan: s, Bytes: File.ReadAllBytes(s.FullPath), Label: labels[s.FullPath])).ToList();
 

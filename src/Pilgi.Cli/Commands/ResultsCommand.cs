@@ -22,7 +22,7 @@ public static class ResultsCommand
         "    What serve (or the Functions app) made of each upload in 'scans', from the blobs alone (serve need not run):\n" +
         "    read (its result is in 'results'), failed (its error record is in 'failed'), in flight (neither yet for this\n" +
         "    upload: being read or waiting for serve; a re-upload is in flight again until its own result is written) or\n" +
-        "    ignored (not a .jpg/.jpeg/.png/.tif/.tiff, or not under scans/<templateId>/). list prints one line per\n" +
+        "    ignored (not a .jpg/.jpeg/.png/.tif/.tiff/.pdf, or not under scans/<templateId>/). list prints one line per\n" +
         "    upload: its state, fields read and to review, when it ended (or was uploaded, while in flight; UTC) and a\n" +
         "    failure's reason. status prints one upload's. get writes its result <dir>/<templateId>/<name>.json and\n" +
         "    overlays .overlay.png (.overlay-<page>.png after page 1), or its error record <name>.error.json; <dir>\n" +

@@ -30,6 +30,13 @@ public sealed record ModelDescriptor
     [JsonPropertyName("charset")] public IReadOnlyList<string> Charset { get; init; } = [];
 
     /// <summary>
+    /// Models of the same release that read some lines better than this one (a digit reader for digit fields): each
+    /// takes the same input and gives the same output as this model, and reads a line whose alphabet holds only
+    /// characters of its <see cref="SpecialistModel.Reads"/>. The release's id, calibration and charset are this one's.
+    /// </summary>
+    [JsonPropertyName("specialists")] public IReadOnlyList<SpecialistModel> Specialists { get; init; } = [];
+
+    /// <summary>
     /// How this model's field confidences become probabilities of being right, and the review thresholds (fitted by
     /// <c>pilgi calibrate</c> for this version of the weights); null: not calibrated.
     /// </summary>
@@ -64,8 +71,22 @@ public sealed record ModelDescriptor
         var model = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(descriptorPath))!, d.File);
         if (!System.IO.File.Exists(model))
             throw new PilgiException(ReasonCodes.InferenceFailed, $"Model file {model} named by {descriptorPath} does not exist.", model);
-        return d with { ModelPath = model };
+        var specialists = new List<SpecialistModel>(d.Specialists.Count);
+        foreach (var s in d.Specialists)
+        {
+            if (string.IsNullOrEmpty(s.File) || string.IsNullOrEmpty(s.Reads))
+                throw new PilgiException(ReasonCodes.InferenceFailed, $"Model descriptor {descriptorPath}: every specialist needs a file and the characters it reads.", descriptorPath);
+            var path = Path.Combine(Path.GetDirectoryName(model)!, s.File);
+            if (!System.IO.File.Exists(path))
+                throw new PilgiException(ReasonCodes.InferenceFailed, $"Specialist model file {path} named by {descriptorPath} does not exist.", path);
+            specialists.Add(s with { ModelPath = path });
+        }
+        return d with { ModelPath = model, Specialists = specialists };
     }
+
+    /// <summary>This release's specialist as a model of its own (same sizes and charset, its own file).</summary>
+    public ModelDescriptor AsModel(SpecialistModel specialist) =>
+        this with { File = specialist.File, ModelPath = specialist.ModelPath, Specialists = [] };
 
     /// <summary>
     /// The calibration of the descriptor at <paramref name="descriptorPath"/> alone (null when it has none), for hosts

@@ -7,11 +7,13 @@ namespace Pilgi.Inference.Recognition;
 /// <summary>
 /// CTC line recogniser on ONNX Runtime. The session is created once and shared. Each crop is padded to a multiple of
 /// <see cref="ModelDescriptor.BatchWidthStep"/> and runs with the crops of the same padded width only, so its read does
-/// not depend on the other crops of the call (nor on the requests the inference service merges it with).
+/// not depend on the other crops of the call (nor on the requests the inference service merges it with). A release
+/// with specialists (<see cref="ModelDescriptor.Specialists"/>) has a session for each: a line goes to the first
+/// specialist that reads every character of its alphabet, any other line to the main model.
 /// </summary>
 public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDisposable
 {
-    private readonly InferenceSession _session;
+    private readonly InferenceSession[] _sessions;
     private readonly ModelDescriptor _model;
     private readonly int _maxBatch;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Alphabet, int Classes), (bool[] All, bool[][] Scripts)> _allowed = new();
@@ -23,8 +25,19 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
                 $"Model {model.Id}: batchWidthStep {model.BatchWidthStep} must be a positive multiple of widthMultiple {model.WidthMultiple}.", nameof(model));
         _model = model;
         _maxBatch = Math.Max(1, maxBatch);
-        _session = sessions.Create(model);
-        ExecutionProvider = sessions.ExecutionProvider;
+        var created = new List<InferenceSession>(1 + model.Specialists.Count);
+        try
+        {
+            created.Add(sessions.Create(model));
+            ExecutionProvider = sessions.ExecutionProvider;
+            foreach (var specialist in model.Specialists) created.Add(sessions.Create(model.AsModel(specialist)));
+        }
+        catch
+        {
+            foreach (var session in created) session.Dispose();
+            throw;
+        }
+        _sessions = [.. created];
     }
 
     public string ModelId => _model.Id;
@@ -63,12 +76,22 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
         return results;
     }
 
-    /// <summary>Lines grouped by padded width (narrowest first), each group cut into runs of at most <paramref name="maxBatch"/>.</summary>
+    /// <summary>
+    /// Lines grouped by reader and padded width (narrowest first), each group cut into runs of at most <paramref name="maxBatch"/>.
+    /// </summary>
     public static IEnumerable<int[]> PlanRuns(IReadOnlyList<PreparedLine> lines, int maxBatch) =>
         Enumerable.Range(0, lines.Count)
-            .GroupBy(i => lines[i].PaddedWidth)
-            .OrderBy(g => g.Key)
+            .GroupBy(i => (lines[i].Reader, lines[i].PaddedWidth))
+            .OrderBy(g => g.Key.Reader).ThenBy(g => g.Key.PaddedWidth)
             .SelectMany(g => g.Chunk(maxBatch));
+
+    /// <summary>Which model reads a line of <paramref name="alphabet"/>: 0 the main one, i the i-th specialist.</summary>
+    public int ReaderFor(string? alphabet)
+    {
+        for (int i = 0; i < _model.Specialists.Count; i++)
+            if (_model.Specialists[i].Takes(alphabet)) return i + 1;
+        return 0;
+    }
 
     public PreparedLine Prepare(GrayImage crop, string? alphabet)
     {
@@ -80,7 +103,7 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
         var pixels = new float[h * padded];
         Array.Fill(pixels, 1f);
         LineImageNormalizer.Write(crop, h, width, pixels, padded);
-        return new PreparedLine(width, padded, pixels, alphabet);
+        return new PreparedLine(width, padded, pixels, alphabet, ReaderFor(alphabet));
     }
 
     public IReadOnlyList<TextRecognition> RunBatch(IReadOnlyList<PreparedLine> lines)
@@ -89,15 +112,18 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
         if (lines.Count == 0) return [];
         int h = _model.Height;
         int w = lines[0].PaddedWidth;
+        int reader = lines[0].Reader;
         if (lines.Any(l => l.PaddedWidth != w || l.Pixels.Length != h * w))
             throw new ArgumentException($"A run's lines must all be {w} wide once padded (and {h} high).", nameof(lines));
+        if (reader < 0 || reader >= _sessions.Length || lines.Any(l => l.Reader != reader))
+            throw new ArgumentException($"A run's lines must all go to one of this release's {_sessions.Length} models.", nameof(lines));
         var input = new float[lines.Count * h * w];
         for (int k = 0; k < lines.Count; k++) lines[k].Pixels.CopyTo(input, k * h * w);
         using var inputValue = OrtValue.CreateTensorValueFromMemory(input, [lines.Count, 1, h, w]);
         // kept alive (and released) by this scope: InferenceSession.Run passes only its native handle, so a temporary
         // RunOptions could be finalized, freeing that handle, while the run is still using it
         using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, [_model.Input], [inputValue], [_model.Output]);
+        using var outputs = _sessions[reader].Run(runOptions, [_model.Input], [inputValue], [_model.Output]);
         Batches.Record(lines.Count);
         var shape = outputs[0].GetTensorTypeAndShape().Shape; // N x T x C
         int frames = (int)shape[1], classes = (int)shape[2];
@@ -154,5 +180,8 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
 
     private const int MaxCachedAlphabets = 256;
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        foreach (var session in _sessions) session.Dispose();
+    }
 }

@@ -3,6 +3,8 @@ namespace Pilgi.Inference.Recognition;
 /// <summary>
 /// A crop made ready for the recogniser: scaled to the model's line height (<see cref="Width"/> pixels wide), then
 /// padded with paper to <see cref="PaddedWidth"/>. <see cref="Pixels"/> is height x <see cref="PaddedWidth"/>, row-major.
-/// Lines of the same padded width can share one run.
+/// Lines of the same padded width and <see cref="Reader"/> can share one run.
 /// </summary>
-public sealed record PreparedLine(int Width, int PaddedWidth, float[] Pixels, string? Alphabet);
+/// <param name="Reader">Which of the release's models reads it: 0 the main model, i the i-th specialist
+/// (<see cref="Models.ModelDescriptor.Specialists"/>).</param>
+public sealed record PreparedLine(int Width, int PaddedWidth, float[] Pixels, string? Alphabet, int Reader = 0);

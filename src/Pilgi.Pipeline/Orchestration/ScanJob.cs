@@ -54,6 +54,9 @@ public sealed record ScanJob(string Path, string TemplateId, string ETag)
     }
 
     /// <summary>Whether a blob name has one of the scan extensions the contract accepts (jpg, jpeg, png, tif, tiff, pdf).</summary>
+    /// <summary>What a scan's name ends with, as people read it: ".jpg, .jpeg, .png, .tif, .tiff or .pdf".</summary>
+    public static string ScanExtensionList => string.Join(", ", ScanExtensions[..^1]) + " or " + ScanExtensions[^1];
+
     public static bool IsScanName(string name) =>
         ScanExtensions.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 

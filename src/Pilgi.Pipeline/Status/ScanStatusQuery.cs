@@ -69,7 +69,7 @@ public sealed class ScanStatusQuery(IBlobStore blobs)
             return new ScanStatus(upload.Name, null, ScanStates.Ignored, upload.LastModified)
             {
                 Reason = ScanStates.NotAScan,
-                Message = "Not read: only .jpg, .jpeg, .png, .tif and .tiff uploads are scans.",
+                Message = $"Not read: only {ScanJob.ScanExtensionList} uploads are scans.",
             };
         if (JobOf(upload) is not { } job)
             return new ScanStatus(upload.Name, null, ScanStates.Ignored, upload.LastModified)

@@ -87,6 +87,7 @@ public sealed class ScanStatusQueryTests : IDisposable
 
         Assert.Equal((ScanStates.Ignored, ScanStates.NoTemplateFolder), (top!.State, top.Reason));
         Assert.Equal((ScanStates.Ignored, ScanStates.NotAScan), (text!.State, text.Reason));
+        Assert.Contains(".pdf", text.Message); // a PDF is a scan, and the message says so
         Assert.Null(await query.GetAsync("a/none.jpg"));
         Assert.Null(await query.GetAsync("a/readme")); // a prefix of a blob's name is not that blob
     }

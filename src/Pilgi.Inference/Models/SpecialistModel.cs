@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace Pilgi.Inference.Models;
+
+/// <summary>
+/// A model of a release that reads a narrower kind of line than the release's main model (<see cref="ModelDescriptor.Specialists"/>).
+/// </summary>
+public sealed record SpecialistModel
+{
+    [JsonPropertyName("file")] public required string File { get; init; }
+
+    /// <summary>The characters it was trained to read: it takes every line whose alphabet holds none but these.</summary>
+    [JsonPropertyName("reads")] public required string Reads { get; init; }
+
+    /// <summary>The ONNX file's full path, resolved beside the descriptor.</summary>
+    [JsonIgnore] public string ModelPath { get; init; } = "";
+
+    /// <summary>True when every character of <paramref name="alphabet"/> is one this model reads (null: any character, so no).</summary>
+    public bool Takes(string? alphabet) => alphabet is { Length: > 0 } && alphabet.All(c => Reads.Contains(c));
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Pilgi.Core.Errors;
+using Pilgi.Inference.Models;
+
+namespace Pilgi.Inference.Tests.Models;
+
+public sealed class ModelDescriptorTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("pilgi-descriptor-").FullName;
+
+    [Fact]
+    public void A_release_without_specialists_loads_with_none()
+    {
+        var d = ModelDescriptor.Load(Write(specialists: null));
+        Assert.Empty(d.Specialists);
+        Assert.Equal(Path.Combine(_dir, "main.onnx"), d.ModelPath);
+    }
+
+    [Fact]
+    public void A_specialist_is_resolved_beside_the_descriptor_and_shares_the_release_as_a_model()
+    {
+        File.WriteAllBytes(Path.Combine(_dir, "digits.onnx"), [1]);
+        var d = ModelDescriptor.Load(Write(new JsonArray(new JsonObject { ["file"] = "digits.onnx", ["reads"] = "0123456789-" })));
+
+        var specialist = Assert.Single(d.Specialists);
+        Assert.Equal(Path.Combine(_dir, "digits.onnx"), specialist.ModelPath);
+        var asModel = d.AsModel(specialist);
+        Assert.Equal(specialist.ModelPath, asModel.ModelPath);
+        Assert.Equal(d.Id, asModel.Id);
+        Assert.Equal(d.Charset, asModel.Charset);
+        Assert.Empty(asModel.Specialists);
+    }
+
+    [Fact]
+    public void A_specialist_whose_file_is_missing_fails_the_load_with_its_path()
+    {
+        var e = Assert.Throws<PilgiException>(() =>
+            ModelDescriptor.Load(Write(new JsonArray(new JsonObject { ["file"] = "gone.onnx", ["reads"] = "0123456789" }))));
+        Assert.Equal(ReasonCodes.InferenceFailed, e.Reason);
+        Assert.Contains("gone.onnx", e.Message);
+    }
+
+    [Fact]
+    public void A_specialist_that_says_nothing_about_what_it_reads_fails_the_load()
+    {
+        File.WriteAllBytes(Path.Combine(_dir, "digits.onnx"), [1]);
+        var e = Assert.Throws<PilgiException>(() =>
+            ModelDescriptor.Load(Write(new JsonArray(new JsonObject { ["file"] = "digits.onnx", ["reads"] = "" }))));
+        Assert.Contains("characters it reads", e.Message);
+    }
+
+    private string Write(JsonArray? specialists)
+    {
+        File.WriteAllBytes(Path.Combine(_dir, "main.onnx"), [1]);
+        var json = new JsonObject
+        {
+            ["name"] = "rec", ["version"] = "1", ["file"] = "main.onnx", ["input"] = "image", ["output"] = "probs", ["height"] = 32,
+            ["charset"] = new JsonArray("0", "1"),
+        };
+        if (specialists is not null) json["specialists"] = specialists;
+        var path = Path.Combine(_dir, "rec.json");
+        File.WriteAllText(path, json.ToJsonString());
+        return path;
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}

@@ -1,0 +1,74 @@
+using Pilgi.Core.Raster;
+using Pilgi.Inference.Models;
+using Pilgi.Inference.Recognition;
+
+namespace Pilgi.Inference.Tests.Recognition;
+
+/// <summary>
+/// A release with a specialist: the committed recogniser with itself declared as a digit specialist, so that the
+/// routing shows apart from what the second model reads.
+/// </summary>
+public sealed class SpecialistRoutingTests : IDisposable
+{
+    private const string DigitAlphabet = "0123456789-";
+    private readonly OnnxLineRecognizer _release;
+
+    public SpecialistRoutingTests()
+    {
+        var main = ModelDescriptor.Load(Path.Combine(RepoRoot(), "models", "recognizer", "pilgi-rec.json"));
+        var specialist = new SpecialistModel { File = main.File, Reads = "0123456789-., ", ModelPath = main.ModelPath };
+        _release = new OnnxLineRecognizer(main with { Specialists = [specialist] }, new OnnxSessionFactory { IntraOpThreads = 1 });
+    }
+
+    [Fact]
+    public void A_line_whose_alphabet_the_specialist_reads_goes_to_it_and_any_other_to_the_main_model()
+    {
+        Assert.Equal(1, _release.Prepare(Line(), DigitAlphabet).Reader);
+        Assert.Equal(0, _release.Prepare(Line(), null).Reader);
+        Assert.Equal(0, _release.Prepare(Line(), "0123456789년월일").Reader);
+    }
+
+    [Fact]
+    public void Lines_of_one_width_but_different_readers_never_share_a_run()
+    {
+        var lines = new[] { _release.Prepare(Line(), DigitAlphabet), _release.Prepare(Line(), null), _release.Prepare(Line(), DigitAlphabet) };
+        Assert.Equal(lines[0].PaddedWidth, lines[1].PaddedWidth);
+
+        var runs = OnnxLineRecognizer.PlanRuns(lines, maxBatch: 8).ToList();
+
+        Assert.Equal([[1], [0, 2]], runs.Select(r => r.ToArray()).OrderBy(r => r.Length).ToList());
+        Assert.Throws<ArgumentException>(() => _release.RunBatch(lines));
+    }
+
+    [Fact]
+    public void Each_reader_reads_its_lines_in_a_mixed_call()
+    {
+        var crops = new[] { Line(), Line(), Line() };
+        var alphabets = new string?[] { DigitAlphabet, null, DigitAlphabet };
+
+        var mixed = _release.Recognize(crops, alphabets);
+        var alone = new[] { _release.Recognize([crops[0]], [DigitAlphabet])[0], _release.Recognize([crops[1]], [null])[0] };
+
+        Assert.Equal(alone[0], mixed[0]);
+        Assert.Equal(alone[1], mixed[1]);
+        Assert.Equal(mixed[0], mixed[2]);
+    }
+
+    /// <summary>A dark bar on paper: something for the model to read, the same each time.</summary>
+    private static GrayImage Line()
+    {
+        var crop = new GrayImage(120, 40);
+        for (int y = 0; y < 40; y++)
+            for (int x = 0; x < 120; x++) crop[x, y] = (byte)(y is > 10 and < 30 && x % 20 < 6 ? 20 : 245);
+        return crop;
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Pipeline.sln not found above the test's folder.");
+    }
+
+    public void Dispose() => _release.Dispose();
+}
