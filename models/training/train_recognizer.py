@@ -36,7 +36,8 @@ def is_digit_line(text):
 
 
 def shard_paths(dirs):
-    return sorted(p for d in dirs for p in glob.glob(os.path.join(d, "shard-*.npz")))
+    """Finished shards only: a renderer writes shard-N.npz.tmp.npz first, then renames it."""
+    return sorted(p for d in dirs for p in glob.glob(os.path.join(d, "shard-*.npz")) if not p.endswith(".tmp.npz"))
 
 
 def load_shards(dirs, keep=None, limit=None):
@@ -47,7 +48,8 @@ def load_shards(dirs, keep=None, limit=None):
             a, b, c = lines.unpack(z)
         for im, t, w in zip(a, b, c):
             if im.shape[1] <= MAX_WIDTH and (keep is None or keep(t)):
-                imgs.append(im)
+                # a copy: a view would keep the whole shard's pixels alive for the lines it keeps
+                imgs.append(im.copy() if keep is not None else im)
                 texts.append(t)
                 writers.append(w)
         if limit and len(imgs) >= limit:
