@@ -1,6 +1,7 @@
 using Pilgi.Core.Errors;
 using Pilgi.Core.Geometry;
 using Pilgi.Core.Labels;
+using Pilgi.Core.Raster;
 using Pilgi.Imaging;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -89,5 +90,30 @@ public class FormReaderTests
         var e = await Assert.ThrowsAsync<PilgiException>(() => reader.ReadAsync(bytes, "remittance/bad.jpg", null));
         Assert.Equal(reason, e.Reason);
         Assert.Contains("bad.jpg", e.Message);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("deposit")]
+    public async Task A_photo_of_a_desk_with_no_sheet_on_it_ends_page_not_found(string? templateId)
+    {
+        var e = await Assert.ThrowsAsync<PilgiException>(() =>
+            Readers.SampleFixedText.ReadAsync(ImageCodec.EncodePng(BareDesk(1600, 1200)), "deposit/desk.png", templateId));
+
+        Assert.Equal(ReasonCodes.PageNotFound, e.Reason);
+        Assert.Contains("desk.png", e.Message);
+    }
+
+    /// <summary>Wood-like grain: mid-grey streaks with noise, nowhere as bright as paper.</summary>
+    private static GrayImage BareDesk(int width, int height)
+    {
+        var rng = new Random(11);
+        var desk = new GrayImage(width, height);
+        for (int y = 0; y < height; y++)
+        {
+            double grain = 110 + 25 * Math.Sin(y / 37.0) + 10 * Math.Sin(y / 5.3);
+            for (int x = 0; x < width; x++) desk[x, y] = (byte)Math.Clamp(grain + 8 * Math.Sin(x / 91.0) + rng.Next(-10, 11), 0, 255);
+        }
+        return desk;
     }
 }
