@@ -14,7 +14,7 @@ public sealed class CalibrateAndPlotsTests : IDisposable
 
     public void Dispose() => _dir.Delete(recursive: true);
 
-    /// <summary>A copy of the bundled descriptor (its calibration removed) beside a link to the bundled ONNX file.</summary>
+    /// <summary>A copy of the bundled descriptor (its calibration removed) beside links to the ONNX files it names.</summary>
     private string CopyDescriptor()
     {
         var models = Path.Combine(RepoPaths.Root, "models", "recognizer");
@@ -22,7 +22,9 @@ public sealed class CalibrateAndPlotsTests : IDisposable
         node.Remove("calibration");
         var path = Path.Combine(_dir.FullName, "pilgi-rec.json");
         File.WriteAllText(path, node.ToJsonString());
-        File.CreateSymbolicLink(Path.Combine(_dir.FullName, node["file"]!.GetValue<string>()), Path.Combine(models, node["file"]!.GetValue<string>()));
+        var files = new List<string> { node["file"]!.GetValue<string>() };
+        if (node["specialists"] is JsonArray specialists) files.AddRange(specialists.Select(s => s!["file"]!.GetValue<string>()));
+        foreach (var file in files) File.CreateSymbolicLink(Path.Combine(_dir.FullName, file), Path.Combine(models, file));
         return path;
     }
 

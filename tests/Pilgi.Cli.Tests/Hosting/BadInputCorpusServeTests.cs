@@ -18,8 +18,12 @@ public class BadInputCorpusServeTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(300);
 
-    /// <summary>Far below what decoding any of the bombs would take (10 GB for the PNG alone).</summary>
-    private const long MemoryBound = 2L * 1024 * 1024 * 1024;
+    /// <summary>
+    /// How much the process may grow while the host reads the corpus (its models loaded included): far below what
+    /// decoding any of the bombs would take (10 GB for the PNG alone). Growth, not the working set itself, which holds
+    /// whatever the assembly's earlier tests loaded.
+    /// </summary>
+    private const long MemoryGrowthBound = 1536L * 1024 * 1024;
 
     [AzuriteFact]
     public async Task The_whole_corpus_at_once_ends_in_a_record_or_result_each_and_the_host_goes_on()
@@ -74,7 +78,8 @@ public class BadInputCorpusServeTests(ITestOutputHelper output)
             Assert.Equal(ReadScanOutcome.Succeeded, next.Outcome);
 
             output.WriteLine($"working set: {memory.Start / (1 << 20)} MiB before, {memory.Peak / (1 << 20)} MiB at most while the corpus was read");
-            Assert.True(memory.Peak < MemoryBound, $"working set reached {memory.Peak / (1 << 20)} MiB");
+            Assert.True(memory.Peak - memory.Start < MemoryGrowthBound,
+                $"working set grew by {(memory.Peak - memory.Start) / (1 << 20)} MiB, to {memory.Peak / (1 << 20)} MiB");
         }
         finally
         {
