@@ -57,16 +57,8 @@ public sealed record ModelDescriptor
     {
         if (!System.IO.File.Exists(descriptorPath))
             throw new PilgiException(ReasonCodes.InferenceFailed, $"Model descriptor not found: {descriptorPath}", descriptorPath);
-        ModelDescriptor? d;
-        try
-        {
-            d = JsonSerializer.Deserialize<ModelDescriptor>(System.IO.File.ReadAllText(descriptorPath));
-        }
-        catch (JsonException e)
-        {
-            throw new PilgiException(ReasonCodes.InferenceFailed, $"Model descriptor {descriptorPath} is not valid JSON: {e.Message}", descriptorPath);
-        }
-        if (d is null) throw new PilgiException(ReasonCodes.InferenceFailed, $"Model descriptor {descriptorPath} is empty.", descriptorPath);
+        var d = Parse(descriptorPath)
+            ?? throw new PilgiException(ReasonCodes.InferenceFailed, $"Model descriptor {descriptorPath} is empty.", descriptorPath);
         d = CheckCalibration(d);
         var model = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(descriptorPath))!, d.File);
         if (!System.IO.File.Exists(model))
@@ -95,16 +87,19 @@ public sealed record ModelDescriptor
     public static ConfidenceCalibration? LoadCalibration(string descriptorPath)
     {
         if (!System.IO.File.Exists(descriptorPath)) return null;
-        ModelDescriptor? d;
+        return Parse(descriptorPath) is { } d ? CheckCalibration(d).Calibration : null;
+    }
+
+    private static ModelDescriptor? Parse(string descriptorPath)
+    {
         try
         {
-            d = JsonSerializer.Deserialize<ModelDescriptor>(System.IO.File.ReadAllText(descriptorPath));
+            return JsonSerializer.Deserialize<ModelDescriptor>(System.IO.File.ReadAllText(descriptorPath));
         }
         catch (JsonException e)
         {
             throw new PilgiException(ReasonCodes.InferenceFailed, $"Model descriptor {descriptorPath} is not valid JSON: {e.Message}", descriptorPath);
         }
-        return d is null ? null : CheckCalibration(d).Calibration;
     }
 
     /// <summary>
