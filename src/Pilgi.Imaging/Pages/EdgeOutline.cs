@@ -44,7 +44,7 @@ internal static class EdgeOutline
         foreach (var left in candidates[(int)SheetSide.Left])
         {
             SideCandidate[] sides = [top, right, bottom, left];
-            var quad = Corners(top.Line, right.Line, bottom.Line, left.Line);
+            var quad = StraightLine.Corners(top.Line, right.Line, bottom.Line, left.Line);
             if (quad is null || !SheetShape.IsPlausible(quad, w, h, minShare)) continue;
             var score = Score(quad, sides);
             if (score is { } s && s > bestScore)
@@ -101,16 +101,6 @@ internal static class EdgeOutline
         SheetSide.Bottom => (quad[2], quad[3]),
         _ => (quad[3], quad[0]),
     };
-
-    private static PointD[]? Corners(StraightLine top, StraightLine right, StraightLine bottom, StraightLine left)
-    {
-        PointD?[] corners =
-        [
-            StraightLine.Intersect(top, left), StraightLine.Intersect(top, right),
-            StraightLine.Intersect(bottom, right), StraightLine.Intersect(bottom, left),
-        ];
-        return corners.Any(c => c is null) ? null : corners.Select(c => c!.Value).ToArray();
-    }
 
     /// <summary>
     /// The strongest straight lines of edges facing <paramref name="side"/>'s way: a Hough vote over directions within
@@ -187,7 +177,7 @@ internal static class EdgeOutline
             var fitted = FitNear(edges, side, a, b);
             if (fitted is { } f && f.A * side.Line.A + f.B * side.Line.B > Math.Cos(3 * Math.PI / 180)) lines[s] = f;
         }
-        return Corners(lines[0], lines[1], lines[2], lines[3]);
+        return StraightLine.Corners(lines[0], lines[1], lines[2], lines[3]);
     }
 
     private static StraightLine? FitNear(SheetEdges edges, SideCandidate side, PointD a, PointD b)

@@ -52,16 +52,8 @@ internal static class SheetOutline
         var rightLine = FitSide(rows.Where(r => Between(r.Y, tr.Y, br.Y)).Select(r => new PointD(r.Right, r.Y)), alongX: false);
         if (topLine is null || bottomLine is null || leftLine is null || rightLine is null) return null;
 
-        PointD?[] corners =
-        [
-            StraightLine.Intersect(topLine.Value, leftLine.Value), StraightLine.Intersect(topLine.Value, rightLine.Value),
-            StraightLine.Intersect(bottomLine.Value, rightLine.Value), StraightLine.Intersect(bottomLine.Value, leftLine.Value),
-        ];
-        if (corners.Any(c => c is null)) return null;
-        var quad = corners.Select(c => c!.Value).ToArray();
-        double slack = 0.05 * Math.Max(w, h);
-        if (quad.Any(p => p.X < -slack || p.Y < -slack || p.X > w - 1 + slack || p.Y > h - 1 + slack)) return null;
-        return SheetShape.IsConvex(quad) ? quad : null;
+        var quad = StraightLine.Corners(topLine.Value, rightLine.Value, bottomLine.Value, leftLine.Value);
+        return quad is not null && SheetShape.WithinFrame(quad, w, h) && SheetShape.IsConvex(quad) ? quad : null;
     }
 
     /// <summary>Inside the span between two rough corners, keeping clear of the 10 % at either end.</summary>

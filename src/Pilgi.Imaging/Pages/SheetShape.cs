@@ -15,8 +15,7 @@ internal static class SheetShape
     /// <param name="quad">Corners top-left, top-right, bottom-right, bottom-left.</param>
     public static bool IsPlausible(PointD[] quad, int width, int height, double minShare)
     {
-        double slack = 0.05 * Math.Max(width, height);
-        if (quad.Any(p => p.X < -slack || p.Y < -slack || p.X > width - 1 + slack || p.Y > height - 1 + slack)) return false;
+        if (!WithinFrame(quad, width, height)) return false;
         if (!IsConvex(quad) || !IsUpright(quad) || Area(quad) < minShare * width * height) return false;
         for (int i = 0; i < 4; i++)
         {
@@ -30,6 +29,13 @@ internal static class SheetShape
         double across = (top + bottom) / 2, down = (left + right) / 2;
         double aspect = Math.Max(across, down) / Math.Max(1e-9, Math.Min(across, down));
         return aspect >= MinAspect && aspect <= MaxAspect;
+    }
+
+    /// <summary>No corner further outside the frame than 5 % of its long side.</summary>
+    public static bool WithinFrame(PointD[] quad, int width, int height)
+    {
+        double slack = 0.05 * Math.Max(width, height);
+        return !quad.Any(p => p.X < -slack || p.Y < -slack || p.X > width - 1 + slack || p.Y > height - 1 + slack);
     }
 
     public static bool IsConvex(PointD[] q)

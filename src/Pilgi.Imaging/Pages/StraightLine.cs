@@ -15,4 +15,11 @@ internal readonly record struct StraightLine(double A, double B, double C)
         if (Math.Abs(det) < 1e-9) return null;
         return new PointD((p.C * q.B - q.C * p.B) / det, (p.A * q.C - q.A * p.C) / det);
     }
+
+    /// <summary>The corners top-left, top-right, bottom-right, bottom-left of four sides; null when two of them do not meet.</summary>
+    public static PointD[]? Corners(StraightLine top, StraightLine right, StraightLine bottom, StraightLine left)
+    {
+        PointD?[] corners = [Intersect(top, left), Intersect(top, right), Intersect(bottom, right), Intersect(bottom, left)];
+        return corners.Any(c => c is null) ? null : corners.Select(c => c!.Value).ToArray();
+    }
 }
