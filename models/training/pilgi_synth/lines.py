@@ -96,11 +96,12 @@ def comb_layout(value, rng):
 class LineRenderer:
     def __init__(self, writers, printed_share=0.15, seed=0, variety=False, drawn_digits_share=0.0, combs=0.0,
                  pen_share=0.0, real_digits_share=0.0, digits_split="train", cheques=0.0, binarised=0.0,
-                 printed_skeletons=True, kinds=None, backgrounds=0.0):
+                 printed_skeletons=True, kinds=None, backgrounds=0.0, jamo_share=0.0):
         """pen_share: writers who write with a pen (their glyphs' skeletons, printed fonts' too, redrawn);
         real_digits_share: writers whose digits are real people's (MNIST samples of digits_split);
         cheques: lines that are cheque amounts; binarised: crops thresholded to black and white, as some systems
-        send them; backgrounds: crops on a printed security ground (cheques); printed_skeletons: pen writers may redraw printed fonts' skeletons (never for held-out writers)."""
+        send them; backgrounds: crops on a printed security ground (cheques); jamo_share: writers who compose syllables jamo by
+        jamo (jamo.JamoHand); printed_skeletons: pen writers may redraw printed fonts' skeletons (never for held-out writers)."""
         self.hand_fonts = fonts.writer_fonts(writers)
         self.printed = [("printed", p) for p in fonts.existing(fonts.PRINTED)]
         self.printed_share = printed_share
@@ -114,6 +115,7 @@ class LineRenderer:
         self.binarised = binarised
         self.backgrounds = backgrounds
         self.kinds = tuple(kinds) if kinds else None
+        self.jamo_share = jamo_share
         self.native_size = False  # True: crops at the size they were written (labelled sets), not the model's height
         self.skeleton_fonts = self.printed if printed_skeletons else []
         self.rng = random.Random(seed)
@@ -131,7 +133,7 @@ class LineRenderer:
                                         drawn_digits_share=self.drawn_digits_share,
                                         real_digits_share=self.real_digits_share, digits_split=self.digits_split,
                                         pen_share=self.pen_share,
-                                        skeleton_fonts=self.skeleton_fonts)
+                                        skeleton_fonts=self.skeleton_fonts, jamo_share=self.jamo_share)
             if hw.supports(style.font_path, text):
                 return style
         return None
