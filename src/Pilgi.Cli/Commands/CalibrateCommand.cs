@@ -124,17 +124,25 @@ public static class CalibrateCommand
 
     private static void Print(ConfidenceCalibration calibration, ReviewOptions review)
     {
+        var thresholds = KindThresholds.Derive(calibration, review);
         Console.WriteLine();
         Console.WriteLine($"{"kind",-15} {"fields",7} {"wrong",6} {"target",7} {"threshold",9} {"accepted*",9} {"wrong*",7}");
+        int fields = 0, accepted = 0, wrong = 0;
         foreach (var rule in FieldKindRules.All)
         {
             if (!calibration.Kinds.TryGetValue(rule.JsonName, out var kind)) continue;
-            double target = review.TargetFor(rule.Kind), threshold = calibration.Threshold(rule.Kind, target);
+            double target = review.TargetFor(rule.Kind), threshold = thresholds.For(rule.Kind);
             var point = kind.Risk.LastOrDefault(p => p.Threshold >= threshold);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{rule.JsonName,-15} {kind.Samples,7} {kind.Wrong,6} {target,7:0.000} {threshold,9:0.0000} " +
-                $"{(double)(point?.Accepted ?? 0) / Math.Max(1, kind.Samples),9:0.000} {(point is null || point.Accepted == 0 ? 0 : (double)point.Wrong / point.Accepted),7:0.0000}"));
+            (fields, accepted, wrong) = (fields + kind.Samples, accepted + (point?.Accepted ?? 0), wrong + (point?.Wrong ?? 0));
+            Console.WriteLine(Row(rule.JsonName, kind.Samples, kind.Wrong, target.ToString("0.000", CultureInfo.InvariantCulture),
+                threshold.ToString("0.0000", CultureInfo.InvariantCulture), point?.Accepted ?? 0, point?.Wrong ?? 0));
         }
-        Console.WriteLine("* on the calibration data, with cross-validated confidences");
+        Console.WriteLine(Row("all", fields, calibration.Kinds.Values.Sum(k => k.Wrong), "", "", accepted, wrong));
+        Console.WriteLine("* on the calibration data, with cross-validated confidences; kinds sharing a target get their thresholds together");
     }
+
+    private static string Row(string kind, int fields, int wrong, string target, string threshold, int accepted, int acceptedWrong) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{kind,-15} {fields,7} {wrong,6} {target,7} {threshold,9} {(double)accepted / Math.Max(1, fields),9:0.000} " +
+            $"{(accepted == 0 ? 0 : (double)acceptedWrong / accepted),7:0.0000}");
 }

@@ -113,6 +113,7 @@ public static class FieldFusion
         AgreeAmounts(template, values, reads, joints, members, mapped, options);
         var outcomes = CrossFieldValidator.Check(values);
 
+        var thresholds = options.Calibration is { } calibration ? KindThresholds.Of(calibration, options.Review) : null;
         var fields = new Dictionary<string, FieldResult>(StringComparer.Ordinal);
         for (int f = 0; f < template.Fields.Count; f++)
         {
@@ -123,10 +124,8 @@ public static class FieldFusion
             var evidence = read.Value is null ? null : Evidence(field.Kind, read, outcome.Valid, members[f].Count, readings,
                 Agreement(template, f, values), today);
             double confidence = evidence is null ? 0
-                : options.Calibration is { } calibration ? calibration.Probability(field.Kind, evidence) : read.Confidence;
-            double threshold = options.Calibration is { } fitted
-                ? fitted.Threshold(field.Kind, options.Review.TargetFor(field.Kind))
-                : options.ReviewConfidence;
+                : options.Calibration is { } fitted ? fitted.Probability(field.Kind, evidence) : read.Confidence;
+            double threshold = thresholds?.For(field.Kind) ?? options.ReviewConfidence;
             string? reason = read.Value is null ? (members[f].Count > 0 ? ReviewReasons.Unreadable : ValidationReasons.Empty)
                 : !outcome.Valid ? outcome.Reason
                 : read.Corrected ? ReviewReasons.Corrected

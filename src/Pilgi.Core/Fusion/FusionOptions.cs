@@ -23,7 +23,8 @@ public sealed record FusionOptions
     /// <summary>The recogniser's confidence calibration (from its descriptor); null: raw confidences, <see cref="ReviewConfidence"/>.</summary>
     public Confidence.ConfidenceCalibration? Calibration { get; init; }
 
-    /// <summary>The target share of wrong accepted values, per kind (<c>Pilgi:Review</c>).</summary>
+    /// <summary>The target shares of wrong accepted values (<c>Pilgi:Review</c>) the kinds' review thresholds are derived from
+    /// (<see cref="Confidence.KindThresholds"/>).</summary>
     public ReviewOptions Review { get; init; } = new();
 
     /// <summary>How many other readings a flagged field offers its reviewer.</summary>

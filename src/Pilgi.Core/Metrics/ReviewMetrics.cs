@@ -1,3 +1,5 @@
+using Pilgi.Core.Fusion.Confidence;
+
 namespace Pilgi.Core.Metrics;
 
 /// <summary>
@@ -42,25 +44,13 @@ public static class ReviewMetrics
     }
 
     /// <summary>One point per distinct confidence, most confident first: accepting every field at least that sure.</summary>
-    public static IReadOnlyList<RiskCoveragePoint> RiskCoverage(IReadOnlyList<(double Confidence, bool Right)> samples)
-    {
-        ArgumentNullException.ThrowIfNull(samples);
-        var sorted = samples.OrderByDescending(s => s.Confidence).ToList();
-        var points = new List<RiskCoveragePoint>();
-        int wrong = 0;
-        for (int i = 0; i < sorted.Count; i++)
+    public static IReadOnlyList<RiskCoveragePoint> RiskCoverage(IReadOnlyList<(double Confidence, bool Right)> samples) =>
+        ReviewThresholds.Walk(samples).Select(p => new RiskCoveragePoint
         {
-            if (!sorted[i].Right) wrong++;
-            if (i + 1 < sorted.Count && sorted[i + 1].Confidence == sorted[i].Confidence) continue;
-            points.Add(new RiskCoveragePoint
-            {
-                Threshold = sorted[i].Confidence,
-                Coverage = (double)(i + 1) / sorted.Count,
-                Risk = (double)wrong / (i + 1),
-            });
-        }
-        return points;
-    }
+            Threshold = p.Threshold,
+            Coverage = (double)p.Accepted / samples.Count,
+            Risk = (double)p.Wrong / p.Accepted,
+        }).ToList();
 
     /// <summary>At most <paramref name="count"/> points of <paramref name="curve"/>, evenly spread over coverage (the last kept).</summary>
     public static IReadOnlyList<RiskCoveragePoint> Thin(IReadOnlyList<RiskCoveragePoint> curve, int count)

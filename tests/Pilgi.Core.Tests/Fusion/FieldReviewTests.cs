@@ -1,6 +1,7 @@
 using Pilgi.Core.Fusion;
 using Pilgi.Core.Fusion.Confidence;
 using Pilgi.Core.Geometry;
+using Pilgi.Core.Results;
 using Pilgi.Core.Templates;
 using Pilgi.Core.Validation;
 
@@ -80,6 +81,25 @@ public class FieldReviewTests
 
         Assert.Equal(ReviewReasons.LowConfidence, strict.Reason);  // 0.95 below the 0.99 that a 0.5 % target needs
         Assert.False(lenient.NeedsReview);                          // 5 %: the 0.9 point's risk 3/80 is within it
+    }
+
+    [Fact]
+    public void Kinds_that_share_the_target_are_accepted_on_their_pooled_risk()
+    {
+        var calibration = ByCharacter(new RiskPoint(0.99, 40, 0, 0.19));
+        calibration = calibration with
+        {
+            Kinds = new Dictionary<string, KindCalibration>
+            {
+                ["name"] = calibration.All with { Samples = 200, Risk = [new RiskPoint(0.99, 200, 0, 0.4)] },
+                ["text"] = calibration.All with { Samples = 100, Risk = [new RiskPoint(0.9, 100, 0, 0.8)] },
+            },
+        };
+        FieldResult Memo(ReviewOptions review) => FieldFusion.Fuse(Form, [In(5, "급여", 0.95)], AffineTransform.Identity,
+            FusionOptions.Default with { Calibration = calibration, Review = review }).Fields["memo"];
+
+        Assert.False(Memo(new ReviewOptions()).NeedsReview);   // 0.8 + 0.4 expected wrong of 300: 0.4 %
+        Assert.Equal(ReviewReasons.LowConfidence, Memo(new ReviewOptions { Kinds = new() { ["text"] = 0.005 } }).Reason); // alone: 0.8 %
     }
 
     [Fact]

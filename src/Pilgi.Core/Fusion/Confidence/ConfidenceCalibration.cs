@@ -5,7 +5,7 @@ namespace Pilgi.Core.Fusion.Confidence;
 
 /// <summary>
 /// Turns what fusion knows about a field (<see cref="ConfidenceFeatures"/>) into the probability that its value is
-/// right, and gives each kind's review threshold for a target error rate. Fitted for one recogniser
+/// right; each kind's risk curve gives its review threshold (<see cref="KindThresholds"/>). Fitted for one recogniser
 /// (<see cref="Model"/>, "name@version") by <see cref="CalibrationFit"/>, and stored in that recogniser's descriptor.
 /// A kind without a model of its own uses <see cref="All"/>.
 /// </summary>
@@ -28,8 +28,6 @@ public sealed record ConfidenceCalibration
         ArgumentNullException.ThrowIfNull(features);
         return For(kind).Model.Probability(features.ToArray());
     }
-
-    public double Threshold(FieldKind kind, double targetErrorRate) => ReviewThresholds.Derive(For(kind).Risk, targetErrorRate);
 
     /// <summary>Throws when the calibration weighs other features than this build computes (stale or foreign).</summary>
     public void EnsureCompatible()

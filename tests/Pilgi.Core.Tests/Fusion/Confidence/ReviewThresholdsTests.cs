@@ -51,4 +51,104 @@ public class ReviewThresholdsTests
     [InlineData(double.NaN)]
     public void A_target_outside_zero_to_one_is_refused(double target) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => ReviewThresholds.Derive([], target));
+
+    [Fact]
+    public void The_curve_keeps_a_point_at_about_every_share_of_coverage_and_the_last()
+    {
+        var samples = Enumerable.Range(0, 1000).Select(i => (1 - i / 1000.0, i % 7 != 0)).ToList();
+
+        var walk = ReviewThresholds.Walk(samples);
+        var curve = ReviewThresholds.Curve(samples, points: 10);
+
+        Assert.Equal(1000, walk.Count);
+        Assert.Equal([1, 200, 300, 400, 500, 600, 700, 800, 900, 1000], curve.Select(p => p.Accepted));
+        Assert.All(curve, p => Assert.Equal(walk[p.Accepted - 1], p));
+    }
+
+    private static double PooledRisk(IReadOnlyDictionary<string, IReadOnlyList<RiskPoint>> curves, IReadOnlyDictionary<string, double> thresholds)
+    {
+        var accepted = curves.Select(c => c.Value.LastOrDefault(p => p.Threshold >= thresholds[c.Key])).OfType<RiskPoint>().ToList();
+        return accepted.Sum(p => Math.Max(p.Wrong, p.ExpectedWrong)) / accepted.Sum(p => p.Accepted);
+    }
+
+    private static int Accepted(IReadOnlyDictionary<string, IReadOnlyList<RiskPoint>> curves, IReadOnlyDictionary<string, double> thresholds) =>
+        curves.Sum(c => c.Value.LastOrDefault(p => p.Threshold >= thresholds[c.Key])?.Accepted ?? 0);
+
+    [Fact]
+    public void Kinds_chosen_together_keep_the_pooled_risk_within_the_target_and_accept_more_than_each_alone()
+    {
+        var curves = new Dictionary<string, IReadOnlyList<RiskPoint>>
+        {
+            ["clean"] = [new(0.99, 100, 0, 0.2), new(0.97, 200, 0, 0.6), new(0.9, 300, 2, 2.5)],
+            ["noisy"] = [new(0.98, 50, 0, 0.5), new(0.95, 100, 1, 1.2), new(0.8, 200, 6, 5)],
+        };
+        var alone = curves.ToDictionary(c => c.Key, c => ReviewThresholds.Derive(c.Value, 0.005));
+
+        var joint = ReviewThresholds.Joint(curves, 0.005);
+
+        Assert.Equal(0.97, joint["clean"]);
+        Assert.Equal(0.98, joint["noisy"]);   // alone its 1 % risk would leave it at 0.995
+        Assert.Equal(1.1 / 250, PooledRisk(curves, joint), 12);
+        Assert.Equal((200, 250), (Accepted(curves, alone), Accepted(curves, joint)));
+    }
+
+    [Fact]
+    public void A_step_that_would_break_the_target_ends_its_kinds_descent_and_the_others_go_on()
+    {
+        var curves = new Dictionary<string, IReadOnlyList<RiskPoint>>
+        {
+            ["a"] = [new(0.99, 100, 0, 0.1), new(0.9, 1100, 0, 10.1)],
+            ["b"] = [new(0.99, 100, 0, 0.3), new(0.95, 150, 0, 0.5)],
+            ["c"] = [new(0.97, 30, 0, 0.36)],
+        };
+
+        var joint = ReviewThresholds.Joint(curves, 0.005);
+
+        Assert.Equal((0.99, 0.95, 0.97), (joint["a"], joint["b"], joint["c"]));
+        Assert.InRange(PooledRisk(curves, joint), 0, 0.005);
+    }
+
+    [Fact]
+    public void No_kind_goes_beyond_its_own_risk_cap_however_clean_the_others()
+    {
+        Dictionary<string, IReadOnlyList<RiskPoint>> Curves(double noisyExpected) => new()
+        {
+            ["clean"] = [new(0.99, 1000, 0, 1)],
+            ["noisy"] = [new(0.9, 100, 1, noisyExpected)],
+        };
+        double cap = ReviewThresholds.KindRiskCap * 0.005;
+
+        Assert.Equal(0.9, ReviewThresholds.Joint(Curves(cap * 100 - 0.1), 0.005)["noisy"]);
+        Assert.Equal(0.995, ReviewThresholds.Joint(Curves(cap * 100 + 0.1), 0.005)["noisy"]);
+    }
+
+    [Fact]
+    public void What_a_kind_accepts_above_one_minus_the_target_counts_in_the_pool()
+    {
+        var curves = new Dictionary<string, IReadOnlyList<RiskPoint>>
+        {
+            ["sure"] = [new(0.998, 100, 1, 0.1)],
+            ["other"] = [new(0.97, 100, 0, 0.4)],
+        };
+
+        var joint = ReviewThresholds.Joint(curves, 0.005);
+
+        Assert.Equal((0.995, 0.995), (joint["sure"], joint["other"]));   // 1.4 of 200 would be 0.7 %
+    }
+
+    [Fact]
+    public void Jointly_too_a_point_needs_enough_accepted_fields()
+    {
+        var curves = new Dictionary<string, IReadOnlyList<RiskPoint>>
+        {
+            ["few"] = [new(0.9, ReviewThresholds.MinAccepted - 1, 0, 0.01)],
+            ["many"] = [new(0.99, 1000, 0, 0.1)],
+        };
+
+        var joint = ReviewThresholds.Joint(curves, 0.005);
+
+        Assert.Equal((0.995, 0.99), (joint["few"], joint["many"]));
+        Assert.Empty(ReviewThresholds.Joint(new Dictionary<string, IReadOnlyList<RiskPoint>>(), 0.005));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ReviewThresholds.Joint(curves, 0));
+    }
 }
