@@ -102,8 +102,7 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
         int padded = Math.Max(width, Math.Min((width + step - 1) / step * step, _model.MaxWidth));
         var pixels = new float[h * padded];
         Array.Fill(pixels, 1f);
-        LineImageNormalizer.Write(crop, h, Math.Min(width, LineImageNormalizer.ContentWidth(crop, h, _model.MinWidth, _model.MaxWidth)),
-            pixels, padded);
+        LineImageNormalizer.Write(crop, h, width, pixels, padded);
         return new PreparedLine(width, padded, pixels, alphabet, ReaderFor(alphabet));
     }
 

@@ -21,48 +21,16 @@ public class LineImageNormalizerTests
     }
 
     [Fact]
-    public void Shrinks_as_training_did_with_a_widened_triangle_filter()
+    public void Area_averages_into_zero_to_one_with_paper_white()
     {
-        // the reference values are Pillow's: Image.fromarray(a).resize((4, 2), Image.BILINEAR)
-        var crop = new GrayImage(12, 4);
-        for (int y = 0; y < 4; y++)
-        {
-            for (int x = 0; x < 12; x++) crop[x, y] = 255;
-            crop[5, y] = 0;
-            crop[6, y] = 100;
-        }
-        var target = new float[2 * 6];
+        var crop = new GrayImage(64, 64);
+        for (int y = 0; y < 64; y++)
+            for (int x = 0; x < 32; x++) crop[x, y] = 0; // left half ink
+        var target = new float[32 * 40];
         Array.Fill(target, 1f);
-        LineImageNormalizer.Write(crop, 2, 4, target, 6);
-        float[] pillow = [255, 181, 192, 255];
-        for (int y = 0; y < 2; y++)
-            for (int x = 0; x < 4; x++) Assert.Equal(pillow[x] / 255f, target[y * 6 + x], 2);
-        Assert.Equal(1f, target[4]); // padding untouched
-        Assert.Equal(1f, target[5]);
-    }
-
-    [Fact]
-    public void Enlarges_as_training_did_with_a_triangle_filter()
-    {
-        var crop = new GrayImage(3, 2);
-        for (int y = 0; y < 2; y++)
-        {
-            crop[0, y] = 255;
-            crop[1, y] = 0;
-            crop[2, y] = 255;
-        }
-        var target = new float[4 * 6];
-        LineImageNormalizer.Write(crop, 4, 6, target, 6);
-        float[] pillow = [255, 191, 64, 64, 191, 255];
-        for (int y = 0; y < 4; y++)
-            for (int x = 0; x < 6; x++) Assert.Equal(pillow[x] / 255f, target[y * 6 + x], 2);
-    }
-
-    [Fact]
-    public void Scales_the_content_to_its_own_width_not_the_rounded_up_one()
-    {
-        var crop = new GrayImage(305, 60);
-        Assert.Equal(163, LineImageNormalizer.ContentWidth(crop, 32, 8, 1024));
-        Assert.Equal(164, LineImageNormalizer.TargetWidth(crop, 32, 8, 1024, 4));
+        LineImageNormalizer.Write(crop, 32, 32, target, 40);
+        Assert.Equal(0f, target[5 * 40 + 3], 3);
+        Assert.Equal(1f, target[5 * 40 + 30], 3);
+        Assert.Equal(1f, target[5 * 40 + 35], 3); // padding untouched
     }
 }
