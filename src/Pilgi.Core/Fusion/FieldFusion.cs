@@ -40,7 +40,7 @@ public static class FieldFusion
     /// field of a form to weigh it against (an amount is not agreed with an amount in words).
     /// </summary>
     public static FieldResult FuseLine(FieldKind kind, string text, double confidence, IReadOnlyList<ReadCandidate>? alternatives = null,
-        FusionOptions? options = null, DateOnly? today = null)
+        FusionOptions? options = null, DateOnly? today = null, SecondOpinion? secondOpinion = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var box = new Box(0, 0, 1, 1);
@@ -49,7 +49,7 @@ public static class FieldFusion
             Id = LineKey, Title = LineKey, PageWidth = 1, PageHeight = 1, Reference = "", ReferencePath = "",
             Fields = [new TemplateField(LineKey, LineKey, kind, box)],
         };
-        var line = new RecognizedRegion(box, 1, text, confidence, alternatives);
+        var line = new RecognizedRegion(box, 1, text, confidence, alternatives, secondOpinion);
         return Fuse(template, [line], AffineTransform.Identity, options, today).Fields[LineKey];
     }
 
@@ -265,6 +265,7 @@ public static class FieldFusion
                 meanLog = own.LogProbability / Math.Max(1, value.Length);
             }
         }
+        var (readersAgree, readersDistance) = ReaderAgreement.Of(kind, value, read.SecondOpinion);
         var box = read.Box;
         double widthPerCharacter = box is { } b && b.H > 0 && b.W > 0 ? Math.Log(b.W / b.H / Math.Max(1, value.Replace(" ", "").Length)) : 0;
         return new ConfidenceFeatures(
@@ -280,16 +281,22 @@ public static class FieldFusion
             Agreement: agreement,
             LogLength: Math.Log(1 + value.Length),
             WidthPerCharacter: Math.Clamp(widthPerCharacter, -3, 3),
-            Regions: regions > 1 ? 1 : 0);
+            Regions: regions > 1 ? 1 : 0,
+            ReadersAgree: readersAgree,
+            ReadersDistance: Math.Min(readersDistance, MaxReadersDistance));
     }
+
+    /// <summary>ln(1 + 9): beyond nine characters apart, two readings are simply different.</summary>
+    private const double MaxReadersDistance = 2.302585092994046;
 
     /// <summary>
     /// A field's value as read; <see cref="Confidence"/> the raw one (least-certain character, or the chosen reading's
     /// share), <see cref="CharProbability"/> the least-certain character's; <see cref="Chosen"/> when a reading other than
-    /// the likeliest was chosen; <see cref="Corrected"/> when fusion changed it beyond the recogniser's readings.
+    /// the likeliest was chosen; <see cref="Corrected"/> when fusion changed it beyond the recogniser's readings;
+    /// <see cref="SecondOpinion"/> the main network's reading of the field where a specialist read every one of its regions.
     /// </summary>
     private readonly record struct FieldRead(string? Value, double Confidence, Box? Box, int Page, bool Corrected = false,
-        bool Chosen = false)
+        bool Chosen = false, string? SecondOpinion = null)
     {
         public double CharProbability { get; init; } = Confidence;
     }
@@ -319,6 +326,11 @@ public static class FieldFusion
             options.SameLineGapFraction, options.SameLineCenterFraction).Trim();
         double confidence = members.Min(i => regions[i].Confidence);
         var box = members.Select(i => regions[i].ScanBox).Aggregate((a, b) => a.Union(b));
-        return new(text.Length > 0 ? text : null, confidence, box, regions[members[0]].Page);
+        // joined as the value is, so a field of two regions compares line for line
+        string? secondOpinion = members.All(i => regions[i].SecondOpinion is not null)
+            ? ReadingOrder.Join(members.Select(i => mapped[i]).ToArray(), members.Select(i => regions[i].SecondOpinion!.Text).ToArray(),
+                options.SameLineGapFraction, options.SameLineCenterFraction).Trim()
+            : null;
+        return new(text.Length > 0 ? text : null, confidence, box, regions[members[0]].Page, SecondOpinion: secondOpinion);
     }
 }
