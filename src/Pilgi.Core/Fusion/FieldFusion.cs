@@ -89,12 +89,14 @@ public static class FieldFusion
         var values = new Dictionary<string, (FieldKind kind, string? value)>(StringComparer.Ordinal);
         var reads = new FieldRead[template.Fields.Count];
         var joints = new IReadOnlyList<CandidateSelection.Joint>?[template.Fields.Count];
+        var opinions = new IReadOnlyList<(string Text, double LogProbability, double Share)>?[template.Fields.Count];
         int defaultPage = scanToTemplateByPage.Count > 0 ? scanToTemplateByPage.Keys.Min() : 1;
         for (int f = 0; f < template.Fields.Count; f++)
         {
             reads[f] = Read(members[f], regions, mapped, options, defaultPage);
             joints[f] = members[f].Count == 0 ? null
                 : CandidateSelection.JointReadings(members[f].Select(i => regions[i]).ToList(), options.CandidateLimit);
+            opinions[f] = OpinionReadings(members[f], regions, mapped, options);
             var kind = template.Fields[f].Kind;
             // a reading its kind rejects, or finds unusual, gives way to the likeliest plausible one (else, for a
             // rejected one, the likeliest valid one) when that one is nearly as likely
@@ -122,7 +124,7 @@ public static class FieldFusion
             var outcome = outcomes[field.Key];
             var readings = joints[f] is { } joint ? JoinedReadings(joint, members[f], mapped, options) : null;
             var evidence = read.Value is null ? null : Evidence(field.Kind, read, outcome.Valid, members[f].Count, readings,
-                Agreement(template, f, values), today);
+                Agreement(template, f, values), today, opinions[f]);
             double confidence = evidence is null ? 0
                 : options.Calibration is { } fitted ? fitted.Probability(field.Kind, evidence) : read.Confidence;
             double threshold = thresholds?.For(field.Kind) ?? options.ReviewConfidence;
@@ -227,6 +229,21 @@ public static class FieldFusion
             r.LogProbability, CandidateSelection.Share(joint, r.LogProbability))).ToList();
     }
 
+    /// <summary>
+    /// The main network's joint readings of a field whose every region a specialist read (<see cref="SecondOpinion"/>),
+    /// joined as values are; null when a region has none or none of them lists readings.
+    /// </summary>
+    private static IReadOnlyList<(string Text, double LogProbability, double Share)>? OpinionReadings(List<int> members,
+        IReadOnlyList<RecognizedRegion> regions, Box[] mapped, FusionOptions options)
+    {
+        if (members.Count == 0 || members.Any(i => regions[i].SecondOpinion is null)) return null;
+        var asRead = members.Select(i => regions[i].SecondOpinion!)
+            .Select(o => new RecognizedRegion(default, 1, o.Text, o.Confidence, o.Alternatives)).ToList();
+        return CandidateSelection.JointReadings(asRead, options.CandidateLimit) is { } joint
+            ? JoinedReadings(joint, members, mapped, options)
+            : null;
+    }
+
     /// <summary>+1 when the form's one amount in digits and one in words both parse and agree, −1 when they differ, else 0.</summary>
     private static double Agreement(FormTemplate template, int f, Dictionary<string, (FieldKind kind, string? value)> values)
     {
@@ -241,7 +258,8 @@ public static class FieldFusion
 
     /// <summary>What fusion knows about how surely a read field's value is right (<see cref="ConfidenceFeatures"/>).</summary>
     private static ConfidenceFeatures Evidence(FieldKind kind, FieldRead read, bool valid, int regions,
-        IReadOnlyList<(string Text, double LogProbability, double Share)>? readings, double agreement, DateOnly? today)
+        IReadOnlyList<(string Text, double LogProbability, double Share)>? readings, double agreement, DateOnly? today,
+        IReadOnlyList<(string Text, double LogProbability, double Share)>? opinion)
     {
         string value = read.Value!;
         int index = -1;
@@ -283,7 +301,8 @@ public static class FieldFusion
             WidthPerCharacter: Math.Clamp(widthPerCharacter, -3, 3),
             Regions: regions > 1 ? 1 : 0,
             ReadersAgree: readersAgree,
-            ReadersDistance: Math.Min(readersDistance, MaxReadersDistance));
+            ReadersDistance: Math.Min(readersDistance, MaxReadersDistance),
+            OpinionShareLogit: opinion is null ? 0 : ConfidenceFeatures.Logit(ReaderAgreement.Share(kind, value, opinion.Select(o => (o.Text, o.Share)))));
     }
 
     /// <summary>ln(1 + 9): beyond nine characters apart, two readings are simply different.</summary>

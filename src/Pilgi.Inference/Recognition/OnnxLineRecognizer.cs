@@ -139,8 +139,13 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
             var lineProbs = probs.Slice(k * frames * classes, frames * classes);
             if (lines[k].IsSecondOpinion)
             {
-                results[k] = CtcDecoder.Decode(lineProbs, usable, classes, _model.Blank, _model.Charset,
-                    alphabet is null ? null : AllowedClasses(alphabet, classes).All);
+                var only = alphabet is null ? null : AllowedClasses(alphabet, classes).All;
+                var opinion = CtcDecoder.Decode(lineProbs, usable, classes, _model.Blank, _model.Charset, only);
+                results[k] = opinion.Text.Length == 0 ? opinion : opinion with
+                {
+                    Alternatives = CtcDecoder.BeamSearch(lineProbs, usable, classes, _model.Blank, _model.Charset, only,
+                        OpinionBeamWidth, count: OpinionCandidates, maxGap: CtcDecoder.AlternativeGap),
+                };
                 continue;
             }
             if (alphabet is null)
@@ -176,6 +181,11 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
     private const int ScriptCandidates = 3;
 
     private const int MaxCandidates = 10;
+
+    /// <summary>A second opinion's readings: enough to say how much of the main network's probability a value holds.</summary>
+    private const int OpinionBeamWidth = 16;
+
+    private const int OpinionCandidates = 8;
 
     /// <summary>Cached per alphabet; the cache stops growing at <see cref="MaxCachedAlphabets"/> (alphabets may come from a network).</summary>
     private (bool[] All, bool[][] Scripts) AllowedClasses(string alphabet, int classes)

@@ -4,7 +4,7 @@ namespace Pilgi.Inference.Recognition;
 
 /// <summary>
 /// Every line a specialist reads is read by the main network as well (the same prepared pixels, within the same
-/// alphabet), and that reading travels with the specialist's (<see cref="TextRecognition.SecondOpinion"/>): fusion
+/// alphabet; its likeliest path and readings), and that reading travels with the specialist's (<see cref="TextRecognition.SecondOpinion"/>): fusion
 /// weighs whether the two networks agree (<see cref="Core.Fusion.Confidence.ReaderAgreement"/>). The copies are
 /// ordinary lines of the main model, so they batch with its other lines of their width, in process and in the
 /// inference service alike.
@@ -36,7 +36,7 @@ public static class SecondOpinions
             attached[i] = reads[i];
             if (lines[i].Reader <= 0) continue;
             var opinion = reads[next++];
-            attached[i] = reads[i] with { SecondOpinion = new SecondOpinion(opinion.Text, opinion.Confidence) };
+            attached[i] = reads[i] with { SecondOpinion = new SecondOpinion(opinion.Text, opinion.Confidence, opinion.Alternatives) };
         }
         return attached;
     }

@@ -26,11 +26,12 @@ public class SecondOpinionsTests
     public void Attach_gives_each_specialist_read_its_copy_s_reading()
     {
         var lines = new[] { Line(1), Line(0, null), Line(1) };
-        var reads = new TextRecognition[] { new("12", 0.9), new("가", 0.8), new("34", 0.7), new("17", 0.6), new("34", 0.5) };
+        ReadCandidate[] listed = [new("17", -0.2), new("12", -1.7)];
+        var reads = new TextRecognition[] { new("12", 0.9), new("가", 0.8), new("34", 0.7), new("17", 0.6, listed), new("34", 0.5) };
 
         var attached = SecondOpinions.Attach(lines, reads);
 
-        Assert.Equal(new SecondOpinion("17", 0.6), attached[0].SecondOpinion);
+        Assert.Equal(new SecondOpinion("17", 0.6, [new("17", -0.2), new("12", -1.7)]), attached[0].SecondOpinion);
         Assert.Null(attached[1].SecondOpinion);
         Assert.Equal(new SecondOpinion("34", 0.5), attached[2].SecondOpinion);
         Assert.Equal(["12", "가", "34"], attached.Select(r => r.Text));

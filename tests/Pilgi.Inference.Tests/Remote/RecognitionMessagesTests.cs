@@ -11,13 +11,13 @@ public class RecognitionMessagesTests
     [Fact]
     public void A_read_with_a_second_opinion_comes_back_as_it_was_sent()
     {
-        var read = new TextRecognition("010-1234-5678", 0.93, [new ReadCandidate("010-1234-5678", -0.1)], new SecondOpinion("010-1284-5678", 0.61));
+        var read = new TextRecognition("010-1234-5678", 0.93, [new ReadCandidate("010-1234-5678", -0.1)], new SecondOpinion("010-1284-5678", 0.61, [new ReadCandidate("010-1284-5678", -0.3)]));
         var reply = new RecognizeCropsResponse("rec@1", [LineRead.From(read), LineRead.From(new TextRecognition("김철수", 0.8))]);
 
         string json = JsonSerializer.Serialize(reply, InferenceJson.Default.RecognizeCropsResponse);
         var back = JsonSerializer.Deserialize(json, InferenceJson.Default.RecognizeCropsResponse)!;
 
-        Assert.Contains("\"secondOpinion\":{\"text\":\"010-1284-5678\",\"confidence\":0.61}", json);
+        Assert.Contains("\"secondOpinion\":{\"text\":\"010-1284-5678\",\"confidence\":0.61,\"alternatives\":[{\"text\":\"010-1284-5678\",\"logProbability\":-0.3}]}", json);
         Assert.Equal(read, back.Results[0].ToRecognition());
         Assert.Null(back.Results[1].SecondOpinion);
     }

@@ -25,6 +25,18 @@ public static class ReaderAgreement
         return (-1, Math.Log(1 + EditDistance.Levenshtein(own, other)));
     }
 
+    /// <summary>
+    /// The share of the listed probability of <paramref name="readings"/> (the main network's readings of the field, with
+    /// their shares) held by those that are <paramref name="value"/> on the kind's significant characters.
+    /// </summary>
+    public static double Share(FieldKind kind, string value, IEnumerable<(string Text, double Share)> readings)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(readings);
+        string own = Significant(kind, value);
+        return Math.Clamp(readings.Where(r => Significant(kind, r.Text) == own).Sum(r => r.Share), 0, 1);
+    }
+
     /// <summary>The characters of <paramref name="text"/> that carry the kind's meaning, in order.</summary>
     public static string Significant(FieldKind kind, string text)
     {

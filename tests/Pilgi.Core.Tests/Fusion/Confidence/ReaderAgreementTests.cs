@@ -47,6 +47,25 @@ public class ReaderAgreementTests
     }
 
     [Fact]
+    public void The_opinion_share_is_the_main_network_s_probability_on_readings_that_are_the_value()
+    {
+        ReadCandidate[] readings = [new("010-1234-5678", Math.Log(0.6)), new("010-1284-5678", Math.Log(0.3)), new("01012345678", Math.Log(0.1))];
+        var opinion = new SecondOpinion("010-1234-5678", 0.6, readings);
+
+        var field = FieldFusion.FuseLine(FieldKind.Phone, "010-1234-5678", 0.9, secondOpinion: opinion);
+        var other = FieldFusion.FuseLine(FieldKind.Phone, "010-1284-5678", 0.9, secondOpinion: opinion);
+        var unlisted = FieldFusion.FuseLine(FieldKind.Phone, "010-9999-5678", 0.9, secondOpinion: opinion);
+        var greedyOnly = FieldFusion.FuseLine(FieldKind.Phone, "010-1234-5678", 0.9, secondOpinion: opinion with { Alternatives = null });
+
+        // "01012345678" is the value on its digits: its share counts with the first reading's
+        Assert.Equal(ConfidenceFeatures.Logit(0.7), field.Evidence!.OpinionShareLogit, 9);
+        Assert.Equal(ConfidenceFeatures.Logit(0.3), other.Evidence!.OpinionShareLogit, 9);
+        Assert.Equal(-ConfidenceFeatures.MaxLogit, unlisted.Evidence!.OpinionShareLogit, 9);
+        Assert.Equal(0, greedyOnly.Evidence!.OpinionShareLogit);
+        Assert.Equal(0, FieldFusion.FuseLine(FieldKind.Phone, "010-1234-5678", 0.9).Evidence!.OpinionShareLogit);
+    }
+
+    [Fact]
     public void A_field_of_two_regions_compares_their_second_readings_joined_and_needs_one_for_each()
     {
         var template = new FormTemplate
@@ -64,5 +83,6 @@ public class ReaderAgreementTests
         Assert.Equal(1, both.Fields["account"].Evidence!.ReadersAgree);
         Assert.Equal(0, one.Fields["account"].Evidence!.ReadersAgree);
         Assert.Equal(-1, wrong.Fields["account"].Evidence!.ReadersAgree);
+        Assert.Equal(0, one.Fields["account"].Evidence!.OpinionShareLogit);
     }
 }
