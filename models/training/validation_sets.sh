@@ -22,3 +22,7 @@ $P make_forms.py --out data/forms/realdigits --count 60 --layouts all --writers 
 $P make_forms.py --out data/forms/pen --count 60 --layouts all --writers pen-heldout --pen 1.0 --real-digits 1.0 \
     --seed 33 --workers 1
 $P make_photos.py --src data/forms/val --out data/photos/val --count 30 --seed 51 --exif-sideways 0.25
+# real people's Hangul (validation only, see README.md): KOREAN_OCR=<extracted "archive/Hangul Database" folder>
+if [ -n "${KOREAN_OCR:-}" ]; then
+  $P make_real_hangul_set.py --src "$KOREAN_OCR" --out $L
+fi
