@@ -254,7 +254,8 @@ public sealed class ReadingSteps
         var recognized = new List<RecognizedRegion>();
         // a region read as nothing is still handwriting found: it is reported, and its field is left for review
         for (int i = 0; i < regions.Count; i++)
-            recognized.Add(new RecognizedRegion(regions[i].ScanBox, regions[i].Page, texts[i].Text, texts[i].Confidence, texts[i].Alternatives));
+            recognized.Add(new RecognizedRegion(regions[i].ScanBox, regions[i].Page, texts[i].Text, texts[i].Confidence, texts[i].Alternatives,
+                texts[i].SecondOpinion));
         var scanToTemplate = referenceToScanByPage.ToDictionary(kv => kv.Key, kv => kv.Value.Inverse());
         var fused = FieldFusion.Fuse(form.Template, recognized, scanToTemplate, _fusion, Today());
         var result = new ScanResult { Template = form.Template.Id, Fields = fused.Fields, Regions = fused.Regions };
@@ -282,7 +283,7 @@ public sealed class ReadingSteps
         var today = Today();
         return texts.Select(t =>
         {
-            var field = FieldFusion.FuseLine(fieldKind, t.Text, t.Confidence, t.Alternatives, _fusion, today);
+            var field = FieldFusion.FuseLine(fieldKind, t.Text, t.Confidence, t.Alternatives, _fusion, today, t.SecondOpinion);
             return new LineReading(field.Value ?? "", field.Confidence, t, field);
         }).ToList();
     }

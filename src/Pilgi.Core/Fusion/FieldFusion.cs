@@ -40,7 +40,7 @@ public static class FieldFusion
     /// field of a form to weigh it against (an amount is not agreed with an amount in words).
     /// </summary>
     public static FieldResult FuseLine(FieldKind kind, string text, double confidence, IReadOnlyList<ReadCandidate>? alternatives = null,
-        FusionOptions? options = null, DateOnly? today = null)
+        FusionOptions? options = null, DateOnly? today = null, SecondOpinion? secondOpinion = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var box = new Box(0, 0, 1, 1);
@@ -49,7 +49,7 @@ public static class FieldFusion
             Id = LineKey, Title = LineKey, PageWidth = 1, PageHeight = 1, Reference = "", ReferencePath = "",
             Fields = [new TemplateField(LineKey, LineKey, kind, box)],
         };
-        var line = new RecognizedRegion(box, 1, text, confidence, alternatives);
+        var line = new RecognizedRegion(box, 1, text, confidence, alternatives, secondOpinion);
         return Fuse(template, [line], AffineTransform.Identity, options, today).Fields[LineKey];
     }
 
@@ -89,12 +89,14 @@ public static class FieldFusion
         var values = new Dictionary<string, (FieldKind kind, string? value)>(StringComparer.Ordinal);
         var reads = new FieldRead[template.Fields.Count];
         var joints = new IReadOnlyList<CandidateSelection.Joint>?[template.Fields.Count];
+        var opinions = new IReadOnlyList<(string Text, double LogProbability, double Share)>?[template.Fields.Count];
         int defaultPage = scanToTemplateByPage.Count > 0 ? scanToTemplateByPage.Keys.Min() : 1;
         for (int f = 0; f < template.Fields.Count; f++)
         {
             reads[f] = Read(members[f], regions, mapped, options, defaultPage);
             joints[f] = members[f].Count == 0 ? null
                 : CandidateSelection.JointReadings(members[f].Select(i => regions[i]).ToList(), options.CandidateLimit);
+            opinions[f] = OpinionReadings(members[f], regions, mapped, options);
             var kind = template.Fields[f].Kind;
             // a reading its kind rejects, or finds unusual, gives way to the likeliest plausible one (else, for a
             // rejected one, the likeliest valid one) when that one is nearly as likely
@@ -122,7 +124,7 @@ public static class FieldFusion
             var outcome = outcomes[field.Key];
             var readings = joints[f] is { } joint ? JoinedReadings(joint, members[f], mapped, options) : null;
             var evidence = read.Value is null ? null : Evidence(field.Kind, read, outcome.Valid, members[f].Count, readings,
-                Agreement(template, f, values), today);
+                Agreement(template, f, values), today, opinions[f]);
             double confidence = evidence is null ? 0
                 : options.Calibration is { } fitted ? fitted.Probability(field.Kind, evidence) : read.Confidence;
             double threshold = thresholds?.For(field.Kind) ?? options.ReviewConfidence;
@@ -227,6 +229,21 @@ public static class FieldFusion
             r.LogProbability, CandidateSelection.Share(joint, r.LogProbability))).ToList();
     }
 
+    /// <summary>
+    /// The main network's joint readings of a field whose every region a specialist read (<see cref="SecondOpinion"/>),
+    /// joined as values are; null when a region has none or none of them lists readings.
+    /// </summary>
+    private static IReadOnlyList<(string Text, double LogProbability, double Share)>? OpinionReadings(List<int> members,
+        IReadOnlyList<RecognizedRegion> regions, Box[] mapped, FusionOptions options)
+    {
+        if (members.Count == 0 || members.Any(i => regions[i].SecondOpinion is null)) return null;
+        var asRead = members.Select(i => regions[i].SecondOpinion!)
+            .Select(o => new RecognizedRegion(default, 1, o.Text, o.Confidence, o.Alternatives)).ToList();
+        return CandidateSelection.JointReadings(asRead, options.CandidateLimit) is { } joint
+            ? JoinedReadings(joint, members, mapped, options)
+            : null;
+    }
+
     /// <summary>+1 when the form's one amount in digits and one in words both parse and agree, −1 when they differ, else 0.</summary>
     private static double Agreement(FormTemplate template, int f, Dictionary<string, (FieldKind kind, string? value)> values)
     {
@@ -241,7 +258,8 @@ public static class FieldFusion
 
     /// <summary>What fusion knows about how surely a read field's value is right (<see cref="ConfidenceFeatures"/>).</summary>
     private static ConfidenceFeatures Evidence(FieldKind kind, FieldRead read, bool valid, int regions,
-        IReadOnlyList<(string Text, double LogProbability, double Share)>? readings, double agreement, DateOnly? today)
+        IReadOnlyList<(string Text, double LogProbability, double Share)>? readings, double agreement, DateOnly? today,
+        IReadOnlyList<(string Text, double LogProbability, double Share)>? opinion)
     {
         string value = read.Value!;
         int index = -1;
@@ -265,6 +283,7 @@ public static class FieldFusion
                 meanLog = own.LogProbability / Math.Max(1, value.Length);
             }
         }
+        var (readersAgree, readersDistance) = ReaderAgreement.Of(kind, value, read.SecondOpinion);
         var box = read.Box;
         double widthPerCharacter = box is { } b && b.H > 0 && b.W > 0 ? Math.Log(b.W / b.H / Math.Max(1, value.Replace(" ", "").Length)) : 0;
         return new ConfidenceFeatures(
@@ -280,16 +299,23 @@ public static class FieldFusion
             Agreement: agreement,
             LogLength: Math.Log(1 + value.Length),
             WidthPerCharacter: Math.Clamp(widthPerCharacter, -3, 3),
-            Regions: regions > 1 ? 1 : 0);
+            Regions: regions > 1 ? 1 : 0,
+            ReadersAgree: readersAgree,
+            ReadersDistance: Math.Min(readersDistance, MaxReadersDistance),
+            OpinionShareLogit: opinion is null ? 0 : ConfidenceFeatures.Logit(ReaderAgreement.Share(kind, value, opinion.Select(o => (o.Text, o.Share)))));
     }
+
+    /// <summary>ln(1 + 9): beyond nine characters apart, two readings are simply different.</summary>
+    private const double MaxReadersDistance = 2.302585092994046;
 
     /// <summary>
     /// A field's value as read; <see cref="Confidence"/> the raw one (least-certain character, or the chosen reading's
     /// share), <see cref="CharProbability"/> the least-certain character's; <see cref="Chosen"/> when a reading other than
-    /// the likeliest was chosen; <see cref="Corrected"/> when fusion changed it beyond the recogniser's readings.
+    /// the likeliest was chosen; <see cref="Corrected"/> when fusion changed it beyond the recogniser's readings;
+    /// <see cref="SecondOpinion"/> the main network's reading of the field where a specialist read every one of its regions.
     /// </summary>
     private readonly record struct FieldRead(string? Value, double Confidence, Box? Box, int Page, bool Corrected = false,
-        bool Chosen = false)
+        bool Chosen = false, string? SecondOpinion = null)
     {
         public double CharProbability { get; init; } = Confidence;
     }
@@ -319,6 +345,11 @@ public static class FieldFusion
             options.SameLineGapFraction, options.SameLineCenterFraction).Trim();
         double confidence = members.Min(i => regions[i].Confidence);
         var box = members.Select(i => regions[i].ScanBox).Aggregate((a, b) => a.Union(b));
-        return new(text.Length > 0 ? text : null, confidence, box, regions[members[0]].Page);
+        // joined as the value is, so a field of two regions compares line for line
+        string? secondOpinion = members.All(i => regions[i].SecondOpinion is not null)
+            ? ReadingOrder.Join(members.Select(i => mapped[i]).ToArray(), members.Select(i => regions[i].SecondOpinion!.Text).ToArray(),
+                options.SameLineGapFraction, options.SameLineCenterFraction).Trim()
+            : null;
+        return new(text.Length > 0 ? text : null, confidence, box, regions[members[0]].Page, SecondOpinion: secondOpinion);
     }
 }

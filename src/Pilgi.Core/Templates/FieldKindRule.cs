@@ -18,6 +18,9 @@ public delegate bool FieldMend(string? value, out string mended, out bool review
 /// a known one); null: nothing.</param>
 /// <param name="TargetErrorRate">The share of the kind's accepted values that may be wrong, from which its review
 /// threshold is derived; null: the form-wide <see cref="Fusion.ReviewOptions.TargetErrorRate"/>.</param>
+/// <param name="Significant">The characters that carry a value's meaning, when two readings of a field are compared
+/// (<see cref="Fusion.Confidence.ConfidenceFeatures.ReadersAgree"/>): an account's digits, not its hyphens. Null: every
+/// character but spaces.</param>
 public sealed record FieldKindRule(
     FieldKind Kind,
     string JsonName,
@@ -25,4 +28,5 @@ public sealed record FieldKindRule(
     Func<string?, ValidationOutcome> Validate,
     Func<string?, DateOnly?, bool>? IsUsual = null,
     FieldMend? Mend = null,
-    double? TargetErrorRate = null);
+    double? TargetErrorRate = null,
+    string? Significant = null);

@@ -4,7 +4,7 @@ namespace Pilgi.Core.Templates;
 
 /// <summary>
 /// The rules of every field kind, one entry each: its alphabet, validator, what makes a valid value usual, what fusion
-/// mends, its target share of wrong accepted values (from which its review threshold is derived). Adding a kind is adding an entry here (and its <see cref="FieldKind"/>).
+/// mends, which characters carry its meaning, its target share of wrong accepted values (from which its review threshold is derived). Adding a kind is adding an entry here (and its <see cref="FieldKind"/>).
 /// </summary>
 public static class FieldKindRules
 {
@@ -27,16 +27,16 @@ public static class FieldKindRules
             Mend: (string? v, out string mended, out bool review) => EmailAddresses.TryNormalize(v, out mended, out review)),
         new(FieldKind.Name, "name", NameCharacters, NameValidator.Validate,
             IsUsual: (v, _) => NameValidator.IsPlausible(v)),
-        new(FieldKind.Rrn, "rrn", Digits + "-", RrnValidator.Validate,
+        new(FieldKind.Rrn, "rrn", Digits + "-", RrnValidator.Validate, Significant: Digits,
             IsUsual: (v, today) => FieldValidator.Validate(FieldKind.Rrn, v).Valid && (today is not { } day
                 || RrnValidator.TryGetBirthDate(ValueText.Compact(v).Replace("-", ""), out var born) && born <= day)),
-        new(FieldKind.Date, "date", Digits + ".-/년월일 ", DateParsing.Validate,
+        new(FieldKind.Date, "date", Digits + ".-/년월일 ", DateParsing.Validate, Significant: Digits,
             IsUsual: (v, today) => today is { } day
                 ? DateParsing.TryParse(v, out var date) && date <= day.AddDays(FutureDateGraceDays)
                 : FieldValidator.Validate(FieldKind.Date, v).Valid),
-        new(FieldKind.Phone, "phone", Digits + "-() ", PhoneValidator.Validate),
-        new(FieldKind.Account, "account", Digits + "- ", AccountValidator.Validate),
-        new(FieldKind.Amount, "amount", Digits + ",.원₩ ", AmountParsing.Validate),
+        new(FieldKind.Phone, "phone", Digits + "-() ", PhoneValidator.Validate, Significant: Digits),
+        new(FieldKind.Account, "account", Digits + "- ", AccountValidator.Validate, Significant: Digits),
+        new(FieldKind.Amount, "amount", Digits + ",.원₩ ", AmountParsing.Validate, Significant: Digits),
         new(FieldKind.AmountHangul, "amount_hangul", "일이삼사오육칠팔구십백천만억조영금원정 ", AmountHangul.Validate),
         // bank names are read without alternatives: one letter off a known name is that name, to be reviewed
         new(FieldKind.Bank, "bank", null, KnownBanks.Validate,

@@ -9,7 +9,8 @@ namespace Pilgi.Inference.Recognition;
 /// <see cref="ModelDescriptor.BatchWidthStep"/> and runs with the crops of the same padded width only, so its read does
 /// not depend on the other crops of the call (nor on the requests the inference service merges it with). A release
 /// with specialists (<see cref="ModelDescriptor.Specialists"/>) has a session for each: a line goes to the first
-/// specialist that reads every character of its alphabet, any other line to the main model.
+/// specialist that reads every character of its alphabet, any other line to the main model; a specialist's line is read
+/// by the main model too, and that reading rides along with the specialist's (<see cref="SecondOpinions"/>).
 /// </summary>
 public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDisposable
 {
@@ -64,16 +65,17 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
     {
         if (alphabets is not null && alphabets.Count != crops.Count)
             throw new ArgumentException("One alphabet (or null) per crop is needed.", nameof(alphabets));
-        var results = new TextRecognition[crops.Count];
-        var lines = new PreparedLine[crops.Count];
-        for (int i = 0; i < crops.Count; i++) lines[i] = Prepare(crops[i], alphabets?[i]);
+        var prepared = new PreparedLine[crops.Count];
+        for (int i = 0; i < crops.Count; i++) prepared[i] = Prepare(crops[i], alphabets?[i]);
+        var lines = SecondOpinions.Add(prepared);
+        var results = new TextRecognition[lines.Length];
         foreach (var run in PlanRuns(lines, _maxBatch))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var read = RunBatch(run.Select(i => lines[i]).ToList());
             for (int k = 0; k < run.Length; k++) results[run[k]] = read[k];
         }
-        return results;
+        return SecondOpinions.Attach(prepared, results);
     }
 
     /// <summary>
@@ -134,6 +136,17 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
             int usable = Math.Min(frames, lines[k].Width / _model.WidthMultiple);
             var alphabet = lines[k].Alphabet;
             var lineProbs = probs.Slice(k * frames * classes, frames * classes);
+            if (lines[k].IsSecondOpinion)
+            {
+                var only = alphabet is null ? null : AllowedClasses(alphabet, classes).All;
+                var opinion = CtcDecoder.Decode(lineProbs, usable, classes, _model.Blank, _model.Charset, only);
+                results[k] = opinion.Text.Length == 0 ? opinion : opinion with
+                {
+                    Alternatives = CtcDecoder.BeamSearch(lineProbs, usable, classes, _model.Blank, _model.Charset, only,
+                        OpinionBeamWidth, count: OpinionCandidates, maxGap: CtcDecoder.AlternativeGap),
+                };
+                continue;
+            }
             if (alphabet is null)
             {
                 results[k] = CtcDecoder.Decode(lineProbs, usable, classes, _model.Blank, _model.Charset);
@@ -167,6 +180,11 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
     private const int ScriptCandidates = 3;
 
     private const int MaxCandidates = 10;
+
+    /// <summary>A second opinion's readings: enough to say how much of the main network's probability a value holds.</summary>
+    private const int OpinionBeamWidth = 16;
+
+    private const int OpinionCandidates = 8;
 
     /// <summary>Cached per alphabet; the cache stops growing at <see cref="MaxCachedAlphabets"/> (alphabets may come from a network).</summary>
     private (bool[] All, bool[][] Scripts) AllowedClasses(string alphabet, int classes)

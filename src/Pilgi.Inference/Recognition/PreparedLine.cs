@@ -7,4 +7,7 @@ namespace Pilgi.Inference.Recognition;
 /// </summary>
 /// <param name="Reader">Which of the release's models reads it: 0 the main model, i the i-th specialist
 /// (<see cref="Models.ModelDescriptor.Specialists"/>).</param>
-public sealed record PreparedLine(int Width, int PaddedWidth, float[] Pixels, string? Alphabet, int Reader = 0);
+/// <param name="IsSecondOpinion">A copy of a specialist's line for the main model (<see cref="SecondOpinions"/>): read
+/// as a second opinion (<see cref="Core.Fusion.SecondOpinion"/>).</param>
+public sealed record PreparedLine(int Width, int PaddedWidth, float[] Pixels, string? Alphabet, int Reader = 0,
+    bool IsSecondOpinion = false);

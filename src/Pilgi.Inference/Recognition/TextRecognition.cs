@@ -4,14 +4,16 @@ namespace Pilgi.Inference.Recognition;
 
 /// <summary>
 /// A read line: its text and the probability of its least certain character (0 when nothing was read), and, for lines
-/// read within a small alphabet, the likeliest readings best first (<see cref="CtcDecoder.BeamSearch"/>).
-/// Equal when text, confidence and alternatives are.
+/// read within a small alphabet, the likeliest readings best first (<see cref="CtcDecoder.BeamSearch"/>). A line a
+/// specialist read also carries the main network's reading of it (<see cref="SecondOpinion"/>; null otherwise).
+/// Equal when text, confidence, alternatives and second opinion are.
 /// </summary>
-public readonly record struct TextRecognition(string Text, double Confidence, IReadOnlyList<ReadCandidate>? Alternatives = null)
+public readonly record struct TextRecognition(string Text, double Confidence, IReadOnlyList<ReadCandidate>? Alternatives = null,
+    SecondOpinion? SecondOpinion = null)
 {
     public bool Equals(TextRecognition other) =>
         Text == other.Text && Confidence.Equals(other.Confidence)
-        && (Alternatives ?? []).SequenceEqual(other.Alternatives ?? []);
+        && (Alternatives ?? []).SequenceEqual(other.Alternatives ?? []) && SecondOpinion == other.SecondOpinion;
 
-    public override int GetHashCode() => HashCode.Combine(Text, Confidence, Alternatives?.Count ?? 0);
+    public override int GetHashCode() => HashCode.Combine(Text, Confidence, Alternatives?.Count ?? 0, SecondOpinion);
 }

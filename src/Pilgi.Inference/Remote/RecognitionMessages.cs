@@ -1,4 +1,5 @@
 using Pilgi.Core.Fusion;
+using Pilgi.Inference.Recognition;
 
 namespace Pilgi.Inference.Remote;
 
@@ -13,5 +14,15 @@ public sealed record CropToRead(byte[] Image, IReadOnlyList<int[]>? Alphabet = n
 /// <summary>One read per crop, in the request's order, and the model that read them ("name@version").</summary>
 public sealed record RecognizeCropsResponse(string Model, IReadOnlyList<LineRead> Results);
 
-/// <summary>A read line, the probability of its least certain character, and its likeliest readings (or null).</summary>
-public sealed record LineRead(string Text, double Confidence, IReadOnlyList<ReadCandidate>? Alternatives = null);
+/// <summary>
+/// A read line, the probability of its least certain character, its likeliest readings (or null), and, for a line a
+/// specialist read, the main network's reading (<see cref="SecondOpinion"/>; null otherwise, and from services that
+/// predate it: a field is then weighed without it).
+/// </summary>
+public sealed record LineRead(string Text, double Confidence, IReadOnlyList<ReadCandidate>? Alternatives = null,
+    SecondOpinion? SecondOpinion = null)
+{
+    public static LineRead From(TextRecognition r) => new(r.Text, r.Confidence, r.Alternatives, r.SecondOpinion);
+
+    public TextRecognition ToRecognition() => new(Text, Confidence, Alternatives, SecondOpinion);
+}

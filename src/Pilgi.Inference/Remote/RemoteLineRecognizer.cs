@@ -36,7 +36,7 @@ public sealed class RemoteLineRecognizer(RemoteInferenceClient client) : ILineRe
             if (response.Results.Count != n)
                 throw new InferenceServiceException($"The inference service returned {response.Results.Count} reads for {n} crops.");
             _modelId = response.Model;
-            results.AddRange(response.Results.Select(r => new TextRecognition(r.Text, r.Confidence, r.Alternatives)));
+            results.AddRange(response.Results.Select(r => r.ToRecognition()));
         }
         return results;
     }

@@ -10,7 +10,8 @@ namespace Pilgi.InferenceServer.Batching;
 /// when it is full a request is turned away at once, never buffered). One loop takes the first request, lets others
 /// join for <see cref="InferenceServerOptions.BatchWindow"/> or until <see cref="InferenceServerOptions.MaxBatchSize"/>
 /// crops are in, and runs their lines together: grouped by padded width, at most MaxBatchSize per model run. A line
-/// reads the same in any company (<see cref="OnnxLineRecognizer"/>), so merging changes throughput, not results.
+/// reads the same in any company (<see cref="OnnxLineRecognizer"/>), so merging changes throughput, not results. A line
+/// a specialist reads is also read by the main model, as in process (<see cref="SecondOpinions"/>).
 /// </summary>
 internal sealed class RecognitionBatcher : BackgroundService
 {
@@ -128,15 +129,16 @@ internal sealed class RecognitionBatcher : BackgroundService
         Counters.Flushed(taken.Count);
         var owner = new List<(int Work, int Line)>();
         var lines = new List<PreparedLine>();
+        var expanded = taken.Select(w => SecondOpinions.Add(w.Lines)).ToArray();
         for (int w = 0; w < taken.Count; w++)
         {
-            for (int l = 0; l < taken[w].Lines.Length; l++)
+            for (int l = 0; l < expanded[w].Length; l++)
             {
                 owner.Add((w, l));
-                lines.Add(taken[w].Lines[l]);
+                lines.Add(expanded[w][l]);
             }
         }
-        var reads = taken.Select(w => new TextRecognition[w.Lines.Length]).ToArray();
+        var reads = expanded.Select(e => new TextRecognition[e.Length]).ToArray();
         try
         {
             foreach (var run in OnnxLineRecognizer.PlanRuns(lines, _options.MaxBatchSize))
@@ -147,7 +149,7 @@ internal sealed class RecognitionBatcher : BackgroundService
                 Counters.RunSizes.Record(run.Length);
                 for (int k = 0; k < run.Length; k++) reads[owner[run[k]].Work][owner[run[k]].Line] = read[k];
             }
-            for (int w = 0; w < taken.Count; w++) taken[w].Complete(reads[w]);
+            for (int w = 0; w < taken.Count; w++) taken[w].Complete(SecondOpinions.Attach(taken[w].Lines, reads[w]));
         }
         catch (Exception e)
         {

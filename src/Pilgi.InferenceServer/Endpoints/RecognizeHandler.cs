@@ -40,7 +40,7 @@ internal sealed class RecognizeHandler(LoadedRecognizer recognizer, RecognitionB
         }
         batcher.Counters.Prepared(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         var reads = await batcher.RecognizeAsync(lines, ct);
-        return Results.Json(new RecognizeCropsResponse(recognizer.Engine.ModelId, reads.Select(r => new LineRead(r.Text, r.Confidence, r.Alternatives)).ToList()),
+        return Results.Json(new RecognizeCropsResponse(recognizer.Engine.ModelId, reads.Select(LineRead.From).ToList()),
             InferenceJson.Default.RecognizeCropsResponse);
     }
 }

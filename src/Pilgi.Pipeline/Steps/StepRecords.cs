@@ -80,12 +80,14 @@ public sealed record RegionRef(int Page, string? FieldKey, BoxData ScanBox, BoxD
     public HandwritingRegion ToRegion() => new(ScanBox.ToBox(), TemplateBox.ToBox(), Page, FieldKey, InkPixels);
 }
 
-/// <summary>What the recogniser read in one crop, and its likeliest readings where it gave some.</summary>
-public sealed record TextRead(string Text, double Confidence, IReadOnlyList<ReadCandidate>? Alternatives = null)
+/// <summary>What the recogniser read in one crop, its likeliest readings where it gave some, and the main network's
+/// reading where a specialist read it.</summary>
+public sealed record TextRead(string Text, double Confidence, IReadOnlyList<ReadCandidate>? Alternatives = null,
+    SecondOpinion? SecondOpinion = null)
 {
-    public static TextRead From(TextRecognition r) => new(r.Text, r.Confidence, r.Alternatives);
+    public static TextRead From(TextRecognition r) => new(r.Text, r.Confidence, r.Alternatives, r.SecondOpinion);
 
-    public TextRecognition ToRecognition() => new(Text, Confidence, Alternatives);
+    public TextRecognition ToRecognition() => new(Text, Confidence, Alternatives, SecondOpinion);
 }
 
 /// <summary>Input of the preprocess step: the upload and the prefix its work blobs go under (the instance id).</summary>

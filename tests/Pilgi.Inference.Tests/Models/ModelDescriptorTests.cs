@@ -9,6 +9,19 @@ public sealed class ModelDescriptorTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("pilgi-descriptor-").FullName;
 
     [Fact]
+    public void The_committed_release_s_calibration_was_fitted_on_the_features_this_build_computes()
+    {
+        string root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Pipeline.sln"))) root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Pipeline.sln not found.");
+
+        var d = ModelDescriptor.Load(Path.Combine(root, "models", "recognizer", "pilgi-rec.json"));
+
+        Assert.Null(d.CalibrationProblem);
+        Assert.Equal(Pilgi.Core.Fusion.Confidence.ConfidenceFeatures.Names, d.Calibration!.Features);
+        Assert.Equal(d.Id, d.Calibration.Model);
+    }
+
+    [Fact]
     public void A_release_without_specialists_loads_with_none()
     {
         var d = ModelDescriptor.Load(Write(specialists: null));

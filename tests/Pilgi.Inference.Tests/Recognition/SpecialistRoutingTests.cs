@@ -1,3 +1,4 @@
+using Pilgi.Core.Fusion;
 using Pilgi.Core.Raster;
 using Pilgi.Inference.Models;
 using Pilgi.Inference.Recognition;
@@ -52,6 +53,33 @@ public sealed class SpecialistRoutingTests : IDisposable
         Assert.Equal(alone[0], mixed[0]);
         Assert.Equal(alone[1], mixed[1]);
         Assert.Equal(mixed[0], mixed[2]);
+    }
+
+    [Fact]
+    public void A_specialist_s_line_is_read_by_the_main_model_too_and_carries_that_reading()
+    {
+        var crops = new[] { Line(), Line(), Line() };
+        var before = _release.Batches.Snapshot();
+
+        var read = _release.Recognize(crops, [DigitAlphabet, null, DigitAlphabet]);
+
+        // the specialist here is the main model itself: the second reading is its own likeliest path within the alphabet
+        Assert.Equal((read[0].Text, read[0].Confidence), (read[0].SecondOpinion!.Text, read[0].SecondOpinion!.Confidence));
+        Assert.Equal(read[0].Text.Length > 0, read[0].SecondOpinion!.Alternatives is { Count: > 0 });
+        Assert.Equal(read[0].SecondOpinion, read[2].SecondOpinion);
+        Assert.Null(read[1].SecondOpinion);
+        Assert.Equal(5, _release.Batches.Snapshot().Since(before).Lines);
+    }
+
+    [Fact]
+    public void Without_a_specialist_s_line_nothing_is_read_twice()
+    {
+        var before = _release.Batches.Snapshot();
+
+        var read = _release.Recognize([Line(), Line()], [null, "0123456789년월일"]);
+
+        Assert.All(read, r => Assert.Null(r.SecondOpinion));
+        Assert.Equal(2, _release.Batches.Snapshot().Since(before).Lines);
     }
 
     /// <summary>A dark bar on paper: something for the model to read, the same each time.</summary>

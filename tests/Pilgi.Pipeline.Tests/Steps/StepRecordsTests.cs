@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Pilgi.Core.Fusion;
 using Pilgi.Core.Geometry;
 using Pilgi.Core.Registration;
 using Pilgi.Core.Templates;
+using Pilgi.Inference.Recognition;
 using Pilgi.Pipeline.Orchestration;
 using Pilgi.Pipeline.Steps;
 
@@ -39,6 +41,16 @@ public class StepRecordsTests
         Assert.Equal(region, back.Regions.Single());
         Assert.Equal(new TextRead("김철수", 0.93), back.Texts.Single());
         Assert.DoesNotContain("InstanceId", json); // computed job properties stay out of the history
+    }
+
+    [Fact]
+    public void A_read_keeps_its_second_opinion_between_the_recognise_and_fuse_activities()
+    {
+        var read = new TextRecognition("010-1234-5678", 0.91, null, new SecondOpinion("010-1284-5678", 0.55, [new ReadCandidate("010-1284-5678", -0.4)]));
+
+        var back = JsonSerializer.Deserialize<RecognizeResult>(JsonSerializer.Serialize(new RecognizeResult([TextRead.From(read)], 3.5)))!;
+
+        Assert.Equal(read, back.Texts.Single().ToRecognition());
     }
 
     [Fact]

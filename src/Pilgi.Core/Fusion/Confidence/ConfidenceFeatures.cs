@@ -19,6 +19,11 @@ namespace Pilgi.Core.Fusion.Confidence;
 /// <param name="WidthPerCharacter">ln of the box's width over its height per character: a missed or doubled
 /// character shows as an odd width per character, whatever the scan's resolution.</param>
 /// <param name="Regions">1 when the field was read from more than one region.</param>
+/// <param name="ReadersAgree">+1 when the main network's reading of a field a specialist read (<see cref="SecondOpinion"/>)
+/// is the value, −1 when it differs, 0 when there is no second reading (<see cref="ReaderAgreement"/>).</param>
+/// <param name="ReadersDistance">ln(1 + edit distance) between the value and that reading (0 when they agree or there is none).</param>
+/// <param name="OpinionShareLogit">logit of the share of the main network's listed readings of the field that are the
+/// value (<see cref="ReaderAgreement.Share"/>; 0 with no second reading).</param>
 public sealed record ConfidenceFeatures(
     double CharLogit,
     double ShareLogit,
@@ -32,13 +37,17 @@ public sealed record ConfidenceFeatures(
     double Agreement,
     double LogLength,
     double WidthPerCharacter,
-    double Regions)
+    double Regions,
+    double ReadersAgree = 0,
+    double ReadersDistance = 0,
+    double OpinionShareLogit = 0)
 {
     /// <summary>The features' names, in the order of <see cref="ToArray"/> (and of a fitted model's weights).</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
         "charLogit", "shareLogit", "margin", "meanLogProbability", "noAlternatives", "chosen", "corrected", "valid",
-        "usual", "agreement", "logLength", "widthPerCharacter", "regions",
+        "usual", "agreement", "logLength", "widthPerCharacter", "regions", "readersAgree", "readersDistance",
+        "opinionShareLogit",
     ];
 
     public const double MaxLogit = 9;
@@ -48,7 +57,7 @@ public sealed record ConfidenceFeatures(
     public double[] ToArray() =>
     [
         CharLogit, ShareLogit, Margin, MeanLogProbability, NoAlternatives, Chosen, Corrected, Valid, Usual, Agreement,
-        LogLength, WidthPerCharacter, Regions,
+        LogLength, WidthPerCharacter, Regions, ReadersAgree, ReadersDistance, OpinionShareLogit,
     ];
 
     /// <summary>The inverse of <see cref="ToArray"/>.</summary>
@@ -56,7 +65,7 @@ public sealed record ConfidenceFeatures(
     {
         ArgumentNullException.ThrowIfNull(v);
         if (v.Count != Names.Count) throw new ArgumentException($"{Names.Count} features are needed, not {v.Count}.", nameof(v));
-        return new(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]);
+        return new(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15]);
     }
 
     /// <summary>ln(p / (1 − p)), bounded to ±<see cref="MaxLogit"/>.</summary>

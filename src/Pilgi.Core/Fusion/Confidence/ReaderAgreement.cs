@@ -1,0 +1,49 @@
+using System.Text;
+using Pilgi.Core.Metrics;
+using Pilgi.Core.Templates;
+
+namespace Pilgi.Core.Fusion.Confidence;
+
+/// <summary>
+/// How a field's value compares with the main network's reading of the same crops (<see cref="SecondOpinion"/>), on
+/// the characters that carry the kind's meaning (<see cref="FieldKindRule.Significant"/>): two networks trained apart
+/// rarely misread a digit the same way, so their agreement ranks right and wrong values where each one's own
+/// probabilities do not.
+/// </summary>
+public static class ReaderAgreement
+{
+    /// <summary>
+    /// <c>Agree</c>: +1 the two readings are the same, −1 they differ, 0 there is no second reading.
+    /// <c>Distance</c>: ln(1 + edit distance) between them (0 when they agree or there is none).
+    /// </summary>
+    public static (double Agree, double Distance) Of(FieldKind kind, string value, string? secondOpinion)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (secondOpinion is null) return (0, 0);
+        string own = Significant(kind, value), other = Significant(kind, secondOpinion);
+        if (own == other) return (1, 0);
+        return (-1, Math.Log(1 + EditDistance.Levenshtein(own, other)));
+    }
+
+    /// <summary>
+    /// The share of the listed probability of <paramref name="readings"/> (the main network's readings of the field, with
+    /// their shares) held by those that are <paramref name="value"/> on the kind's significant characters.
+    /// </summary>
+    public static double Share(FieldKind kind, string value, IEnumerable<(string Text, double Share)> readings)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(readings);
+        string own = Significant(kind, value);
+        return Math.Clamp(readings.Where(r => Significant(kind, r.Text) == own).Sum(r => r.Share), 0, 1);
+    }
+
+    /// <summary>The characters of <paramref name="text"/> that carry the kind's meaning, in order.</summary>
+    public static string Significant(FieldKind kind, string text)
+    {
+        string? significant = FieldKindRules.For(kind).Significant;
+        var kept = new StringBuilder(text.Length);
+        foreach (char c in text)
+            if (significant is null ? !char.IsWhiteSpace(c) : significant.Contains(c)) kept.Append(c);
+        return kept.ToString();
+    }
+}

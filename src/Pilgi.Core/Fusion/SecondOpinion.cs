@@ -1,0 +1,19 @@
+namespace Pilgi.Core.Fusion;
+
+/// <summary>
+/// The release's main network's reading of a crop that a specialist read (the same pixels, within the same alphabet):
+/// where the two networks agree the reading is more likely right, where they differ less
+/// (<see cref="Confidence.ReaderAgreement"/>). Equal when text, confidence and alternatives are.
+/// </summary>
+/// <param name="Text">What the main network read (its likeliest path).</param>
+/// <param name="Confidence">The probability of its least certain character (0 when it read nothing).</param>
+/// <param name="Alternatives">Its likeliest readings, best first (null when it read nothing): how much of its
+/// probability the field's value holds.</param>
+public sealed record SecondOpinion(string Text, double Confidence, IReadOnlyList<ReadCandidate>? Alternatives = null)
+{
+    public bool Equals(SecondOpinion? other) =>
+        other is not null && Text == other.Text && Confidence.Equals(other.Confidence)
+        && (Alternatives ?? []).SequenceEqual(other.Alternatives ?? []) && (Alternatives is null) == (other.Alternatives is null);
+
+    public override int GetHashCode() => HashCode.Combine(Text, Confidence, Alternatives?.Count ?? -1);
+}

@@ -1,0 +1,45 @@
+using Pilgi.Core.Raster;
+using Pilgi.Inference.Models;
+using Pilgi.Inference.Recognition;
+using Pilgi.Inference.Remote;
+using Pilgi.InferenceServer.Tests.Support;
+using Pilgi.TestSupport;
+
+namespace Pilgi.InferenceServer.Tests.Batching;
+
+/// <summary>
+/// The committed release through the service: a crop its digit reader reads comes back with the main network's reading
+/// as well, the same as in process, requests merged or not; a crop of another alphabet comes back without one.
+/// </summary>
+public class SecondOpinionTests
+{
+    private const string Digits = "0123456789-";
+
+    [Fact]
+    public async Task The_service_returns_the_main_network_s_reading_of_a_specialist_s_crop_as_in_process()
+    {
+        await using var factory = ServiceFactory.Create();
+        using var client = ServiceFactory.Client(factory);
+        using var onnx = new OnnxLineRecognizer(ModelDescriptor.Load(Path.Combine(RepoPaths.Models, "recognizer", "pilgi-rec.json")), new OnnxSessionFactory());
+        var remote = new RemoteLineRecognizer(client);
+        var crops = new[] { Bars(3), Bars(5), Bars(4) };
+        var alphabets = new string?[] { Digits, null, Digits };
+
+        var local = onnx.Recognize(crops, alphabets);
+        var served = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => remote.RecognizeAsync(crops, alphabets)));
+
+        Assert.NotNull(local[0].SecondOpinion);
+        Assert.NotNull(local[2].SecondOpinion);
+        Assert.Null(local[1].SecondOpinion);
+        Assert.All(served, s => Assert.Equal(local, s));
+    }
+
+    /// <summary>Dark strokes on paper, <paramref name="n"/> of them: something for the networks to read, the same each time.</summary>
+    private static GrayImage Bars(int n)
+    {
+        var crop = new GrayImage(30 * n + 20, 40);
+        for (int y = 0; y < 40; y++)
+            for (int x = 0; x < crop.Width; x++) crop[x, y] = (byte)(y is > 8 and < 32 && x > 10 && x % 30 < 5 ? 20 : 245);
+        return crop;
+    }
+}
