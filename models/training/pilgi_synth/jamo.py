@@ -8,6 +8,7 @@ jamo U+3131-318E), squeezes it into the box the syllable's shape gives it (the v
 initial; the final underneath) with the writer's own proportions, and jitters box, size and angle per syllable.
 """
 import functools
+import math
 
 import numpy as np
 from PIL import Image, ImageDraw
@@ -78,8 +79,54 @@ def _jamo_ink(path, jamo, size):
     return ink if ink.size > 1 else None
 
 
+class LoopHand:
+    """How one writer draws ㅇ: not a font's clean circle but one quick loop, rounder or squarer, wider or taller,
+    tilted, its end stopping short of where it began or running on past it."""
+
+    def __init__(self, share, squareness, aspect, tilt, gap, overrun, width):
+        self.share = share            # chance that an ㅇ is drawn this way (else the font's)
+        self.squareness = squareness  # superellipse exponent: 2 a circle, 3 a rounded square (no squarer: that is ㅁ)
+        self.aspect = aspect          # width over height
+        self.tilt = tilt              # degrees
+        self.gap = gap                # share of the loop left open at its end
+        self.overrun = overrun        # share of the loop drawn again past its start
+        self.width = width            # stroke width, share of the em
+
+    @staticmethod
+    def sample(rng):
+        return LoopHand(share=rng.uniform(0.3, 1.0), squareness=rng.uniform(2.0, 3.0),
+                        aspect=math.exp(rng.uniform(math.log(0.8), math.log(1.25))), tilt=rng.uniform(-20, 20),
+                        gap=max(0.0, rng.uniform(-0.05, 0.12)), overrun=max(0.0, rng.uniform(-0.05, 0.15)),
+                        width=rng.uniform(0.06, 0.11))
+
+    def draw(self, em, rng):
+        """The loop's ink (uint8, 255 = ink), cropped tight."""
+        size = max(16, em)
+        start = math.radians(rng.uniform(-120, -60))  # people start an ㅇ near its top
+        sweep = 2 * math.pi * (1 - self.gap * rng.uniform(0.5, 1.5) + self.overrun * rng.uniform(0.5, 1.5))
+        steps = 64
+        n = self.squareness * rng.uniform(0.9, 1.1)
+        a, b = 0.4 * size * math.sqrt(self.aspect), 0.4 * size / math.sqrt(self.aspect)
+        tilt = math.radians(self.tilt + rng.uniform(-5, 5))
+        wobble = [rng.gauss(0, 0.04) for _ in range(4)]
+        pts = []
+        for k in range(steps + 1):
+            t = start + sweep * k / steps
+            c, s_ = math.cos(t), math.sin(t)
+            r = 1 + wobble[0] * math.sin(2 * t) + wobble[1] * math.cos(3 * t) + (wobble[2] + wobble[3]) * k / steps
+            x = a * r * math.copysign(abs(c) ** (2 / n), c)
+            y = b * r * math.copysign(abs(s_) ** (2 / n), s_)
+            pts.append((size / 2 + x * math.cos(tilt) - y * math.sin(tilt),
+                        size / 2 + x * math.sin(tilt) + y * math.cos(tilt)))
+        img = Image.new("L", (size, size), 0)
+        ImageDraw.Draw(img).line(pts, fill=255, width=max(1, int(round(size * self.width))), joint="curve")
+        ink = hw.tight(np.asarray(img))
+        return ink if ink.size > 1 else None
+
+
 class JamoHand:
-    def __init__(self, share, main_path, sources, borrow, layout_shift, size_jitter, angle_jitter, place_jitter):
+    def __init__(self, share, main_path, sources, borrow, layout_shift, size_jitter, angle_jitter, place_jitter,
+                 loops=None):
         self.share = share                # chance that a syllable is composed (else the font's own syllable)
         self.main_path = main_path        # the writer's font
         self.sources = sources            # font paths a jamo may be borrowed from
@@ -88,6 +135,7 @@ class JamoHand:
         self.size_jitter = size_jitter    # per jamo, share of its box it may shrink by
         self.angle_jitter = angle_jitter  # per jamo, degrees
         self.place_jitter = place_jitter  # per jamo, share of the em it may move by
+        self.loops = loops                # None, or a LoopHand: this writer's own ㅇ
 
     @staticmethod
     def sample(rng, main_path, sources):
@@ -95,7 +143,8 @@ class JamoHand:
         shift = {p: tuple(rng.gauss(0, spread) for _ in range(4)) for p in "LVHT"}
         return JamoHand(share=rng.uniform(0.5, 1.0), main_path=main_path, sources=tuple(sources),
                         borrow=rng.uniform(0.0, 0.4), layout_shift=shift, size_jitter=rng.uniform(0.0, 0.2),
-                        angle_jitter=rng.uniform(0.0, 6.0), place_jitter=rng.uniform(0.0, 0.04))
+                        angle_jitter=rng.uniform(0.0, 6.0), place_jitter=rng.uniform(0.0, 0.04),
+                        loops=LoopHand.sample(rng) if rng.random() < 0.7 else None)
 
     def composes(self, ch, rng):
         return decompose(ch) is not None and rng.random() < self.share
@@ -123,6 +172,10 @@ class JamoHand:
         return canvas
 
     def _jamo(self, jamo, em, rng):
+        if jamo == "ㅇ" and self.loops is not None and rng.random() < self.loops.share:
+            loop = self.loops.draw(em, rng)
+            if loop is not None:
+                return loop
         paths = [self.main_path]
         if self.sources and rng.random() < self.borrow:
             paths.insert(0, rng.choice(self.sources))
