@@ -301,12 +301,9 @@ public static class FieldFusion
             WidthPerCharacter: Math.Clamp(widthPerCharacter, -3, 3),
             Regions: regions > 1 ? 1 : 0,
             ReadersAgree: readersAgree,
-            ReadersDistance: Math.Min(readersDistance, MaxReadersDistance),
+            ReadersDistance: readersDistance,
             OpinionShareLogit: opinion is null ? 0 : ConfidenceFeatures.Logit(ReaderAgreement.Share(kind, value, opinion.Select(o => (o.Text, o.Share)))));
     }
-
-    /// <summary>ln(1 + 9): beyond nine characters apart, two readings are simply different.</summary>
-    private const double MaxReadersDistance = 2.302585092994046;
 
     /// <summary>
     /// A field's value as read; <see cref="Confidence"/> the raw one (least-certain character, or the chosen reading's

@@ -52,21 +52,9 @@ public static class ReviewMetrics
             Risk = (double)p.Wrong / p.Accepted,
         }).ToList();
 
-    /// <summary>At most <paramref name="count"/> points of <paramref name="curve"/>, evenly spread over coverage (the last kept).</summary>
-    public static IReadOnlyList<RiskCoveragePoint> Thin(IReadOnlyList<RiskCoveragePoint> curve, int count)
-    {
-        ArgumentNullException.ThrowIfNull(curve);
-        if (curve.Count <= count) return curve;
-        var kept = new List<RiskCoveragePoint>();
-        double next = 0;
-        for (int i = 0; i < curve.Count; i++)
-        {
-            if (curve[i].Coverage + 1e-12 < next && i != curve.Count - 1) continue;
-            kept.Add(curve[i]);
-            next = curve[i].Coverage + 1.0 / count;
-        }
-        return kept;
-    }
+    /// <summary>About <paramref name="count"/> points of <paramref name="curve"/>, evenly spread over coverage (the last kept).</summary>
+    public static IReadOnlyList<RiskCoveragePoint> Thin(IReadOnlyList<RiskCoveragePoint> curve, int count) =>
+        CoverageThinning.Evenly(curve, p => p.Coverage, count);
 }
 
 /// <summary>One bin of a reliability diagram: confidences in [<see cref="Lower"/>, <see cref="Upper"/>).</summary>

@@ -14,7 +14,8 @@ public static class ReaderAgreement
 {
     /// <summary>
     /// <c>Agree</c>: +1 the two readings are the same, −1 they differ, 0 there is no second reading.
-    /// <c>Distance</c>: ln(1 + edit distance) between them (0 when they agree or there is none).
+    /// <c>Distance</c>: ln(1 + edit distance) between them (0 when they agree or there is none), at most
+    /// <see cref="MaxDistance"/>.
     /// </summary>
     public static (double Agree, double Distance) Of(FieldKind kind, string value, string? secondOpinion)
     {
@@ -22,8 +23,11 @@ public static class ReaderAgreement
         if (secondOpinion is null) return (0, 0);
         string own = Significant(kind, value), other = Significant(kind, secondOpinion);
         if (own == other) return (1, 0);
-        return (-1, Math.Log(1 + EditDistance.Levenshtein(own, other)));
+        return (-1, Math.Min(Math.Log(1 + EditDistance.Levenshtein(own, other)), MaxDistance));
     }
+
+    /// <summary>ln(1 + 9): beyond nine characters apart, two readings are simply different.</summary>
+    public static readonly double MaxDistance = Math.Log(10);
 
     /// <summary>
     /// The share of the listed probability of <paramref name="readings"/> (the main network's readings of the field, with

@@ -105,21 +105,13 @@ public static class ReviewThresholds
     }
 
     /// <summary>
-    /// The risk curve of samples (confidence, right): a point at each distinct confidence reached at about every
-    /// 1/<paramref name="points"/> of coverage, most confident first (the last point always kept).
+    /// The risk curve of samples (confidence, right): about <paramref name="points"/> points of <see cref="Walk"/>
+    /// spread evenly over coverage, most confident first (<see cref="CoverageThinning"/>).
     /// </summary>
     public static IReadOnlyList<RiskPoint> Curve(IReadOnlyList<(double Confidence, bool Right)> samples, int points = 100)
     {
         var all = Walk(samples);
-        var curve = new List<RiskPoint>();
-        int nextCut = 1;
-        for (int i = 0; i < all.Count; i++)
-        {
-            if (all[i].Accepted < nextCut && i + 1 != all.Count) continue;
-            curve.Add(all[i]);
-            nextCut = (int)Math.Ceiling((double)all[^1].Accepted * (curve.Count + 1) / points);
-        }
-        return curve;
+        return CoverageThinning.Evenly(all, p => (double)p.Accepted / all[^1].Accepted, points);
     }
 
     /// <summary>

@@ -26,6 +26,15 @@ public class ReaderAgreementTests
     }
 
     [Fact]
+    public void Readings_far_apart_are_simply_different()
+    {
+        var (agree, distance) = ReaderAgreement.Of(FieldKind.Text, "가나다라마바사아자차카", "ABCDEFGHIJKL");
+        Assert.Equal(-1, agree);
+        Assert.Equal(Math.Log(10), distance, 12);
+        Assert.Equal(Math.Log(4), ReaderAgreement.Of(FieldKind.Text, "가나다", "ABC").Distance, 12);
+    }
+
+    [Fact]
     public void No_second_reading_is_neither_agreement_nor_disagreement()
     {
         Assert.Equal((0.0, 0.0), ReaderAgreement.Of(FieldKind.Rrn, "900101-1234567", null));

@@ -61,7 +61,7 @@ public class ReviewThresholdsTests
         var curve = ReviewThresholds.Curve(samples, points: 10);
 
         Assert.Equal(1000, walk.Count);
-        Assert.Equal([1, 200, 300, 400, 500, 600, 700, 800, 900, 1000], curve.Select(p => p.Accepted));
+        Assert.Equal([1, 101, 201, 301, 401, 501, 601, 701, 801, 901, 1000], curve.Select(p => p.Accepted));
         Assert.All(curve, p => Assert.Equal(walk[p.Accepted - 1], p));
     }
 
