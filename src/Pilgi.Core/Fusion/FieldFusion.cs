@@ -115,6 +115,19 @@ public static class FieldFusion
         AgreeAmounts(template, values, reads, joints, members, mapped, options);
         var outcomes = CrossFieldValidator.Check(values);
 
+        var readings = new IReadOnlyList<(string Text, double LogProbability, double Share)>?[template.Fields.Count];
+        var own = new (ConfidenceFeatures? Evidence, int Reader)[template.Fields.Count];
+        for (int f = 0; f < template.Fields.Count; f++)
+        {
+            var field = template.Fields[f];
+            readings[f] = joints[f] is { } joint ? JoinedReadings(joint, members[f], mapped, options) : null;
+            var evidence = reads[f].Value is null ? null : Evidence(field.Kind, reads[f], outcomes[field.Key].Valid, members[f].Count,
+                readings[f], Agreement(template, f, values), today, opinions[f]);
+            // a field a specialist read has the main network's reading beside it
+            own[f] = (evidence, reads[f].SecondOpinion is null ? 0 : 1);
+        }
+        var evidences = WriterContext.WithPeers(own);
+
         var thresholds = options.Calibration is { } calibration ? KindThresholds.Of(calibration, options.Review) : null;
         var fields = new Dictionary<string, FieldResult>(StringComparer.Ordinal);
         for (int f = 0; f < template.Fields.Count; f++)
@@ -122,9 +135,7 @@ public static class FieldFusion
             var field = template.Fields[f];
             var read = reads[f];
             var outcome = outcomes[field.Key];
-            var readings = joints[f] is { } joint ? JoinedReadings(joint, members[f], mapped, options) : null;
-            var evidence = read.Value is null ? null : Evidence(field.Kind, read, outcome.Valid, members[f].Count, readings,
-                Agreement(template, f, values), today, opinions[f]);
+            var evidence = evidences[f];
             double confidence = evidence is null ? 0
                 : options.Calibration is { } fitted ? fitted.Probability(field.Kind, evidence) : read.Confidence;
             double threshold = thresholds?.For(field.Kind) ?? options.ReviewConfidence;
@@ -142,8 +153,8 @@ public static class FieldFusion
                 Valid = outcome.Valid,
                 Reason = reason,
                 NeedsReview = reason is not null,
-                Alternatives = reason is null || readings is null ? null
-                    : readings.Select(r => r.Text).Where(t => t.Length > 0 && t != read.Value).Distinct(StringComparer.Ordinal)
+                Alternatives = reason is null || readings[f] is null ? null
+                    : readings[f]!.Select(r => r.Text).Where(t => t.Length > 0 && t != read.Value).Distinct(StringComparer.Ordinal)
                         .Take(options.ReviewAlternatives).ToList(),
                 Evidence = evidence,
             };

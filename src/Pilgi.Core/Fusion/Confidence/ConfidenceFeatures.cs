@@ -24,6 +24,9 @@ namespace Pilgi.Core.Fusion.Confidence;
 /// <param name="ReadersDistance">ln(1 + edit distance) between the value and that reading (0 when they agree or there is none).</param>
 /// <param name="OpinionShareLogit">logit of the share of the main network's listed readings of the field that are the
 /// value (<see cref="ReaderAgreement.Share"/>; 0 with no second reading).</param>
+/// <param name="PeersCharLogit">the mean <paramref name="CharLogit"/> of the form's other read fields that the same
+/// reader read (digit fields by the digit reader, the rest by the main network; <see cref="WriterContext"/>): one hand
+/// fills a form, so how surely its other fields were read says how legible this writer is to that reader.</param>
 public sealed record ConfidenceFeatures(
     double CharLogit,
     double ShareLogit,
@@ -40,14 +43,15 @@ public sealed record ConfidenceFeatures(
     double Regions,
     double ReadersAgree = 0,
     double ReadersDistance = 0,
-    double OpinionShareLogit = 0)
+    double OpinionShareLogit = 0,
+    double PeersCharLogit = 0)
 {
     /// <summary>The features' names, in the order of <see cref="ToArray"/> (and of a fitted model's weights).</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
         "charLogit", "shareLogit", "margin", "meanLogProbability", "noAlternatives", "chosen", "corrected", "valid",
         "usual", "agreement", "logLength", "widthPerCharacter", "regions", "readersAgree", "readersDistance",
-        "opinionShareLogit",
+        "opinionShareLogit", "peersCharLogit",
     ];
 
     public const double MaxLogit = 9;
@@ -57,7 +61,7 @@ public sealed record ConfidenceFeatures(
     public double[] ToArray() =>
     [
         CharLogit, ShareLogit, Margin, MeanLogProbability, NoAlternatives, Chosen, Corrected, Valid, Usual, Agreement,
-        LogLength, WidthPerCharacter, Regions, ReadersAgree, ReadersDistance, OpinionShareLogit,
+        LogLength, WidthPerCharacter, Regions, ReadersAgree, ReadersDistance, OpinionShareLogit, PeersCharLogit,
     ];
 
     /// <summary>The inverse of <see cref="ToArray"/>.</summary>
@@ -65,7 +69,7 @@ public sealed record ConfidenceFeatures(
     {
         ArgumentNullException.ThrowIfNull(v);
         if (v.Count != Names.Count) throw new ArgumentException($"{Names.Count} features are needed, not {v.Count}.", nameof(v));
-        return new(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15]);
+        return new(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], v[16]);
     }
 
     /// <summary>ln(p / (1 − p)), bounded to ±<see cref="MaxLogit"/>.</summary>
