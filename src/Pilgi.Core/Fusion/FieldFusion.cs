@@ -123,8 +123,7 @@ public static class FieldFusion
             readings[f] = joints[f] is { } joint ? JoinedReadings(joint, members[f], mapped, options) : null;
             var evidence = reads[f].Value is null ? null : Evidence(field.Kind, reads[f], outcomes[field.Key].Valid, members[f].Count,
                 readings[f], Agreement(template, f, values), today, opinions[f]);
-            // a field a specialist read has the main network's reading beside it
-            own[f] = (evidence, reads[f].SecondOpinion is null ? 0 : 1);
+            own[f] = (evidence, WriterContext.ReaderOf(field.Kind));
         }
         var evidences = WriterContext.WithPeers(own);
 

@@ -1,9 +1,9 @@
 namespace Pilgi.Core.Fusion;
 
 /// <summary>
-/// The release's main network's reading of a crop that a specialist read (the same pixels, within the same alphabet):
-/// where the two networks agree the reading is more likely right, where they differ less
-/// (<see cref="Confidence.ReaderAgreement"/>). Equal when text, confidence and alternatives are.
+/// A second reading of a crop, by the release's main network: of the same pixels where a specialist read the crop, else
+/// of the crop scaled narrower (within the same alphabet). Where the two readings agree the value is more likely right,
+/// where they differ less (<see cref="Confidence.ReaderAgreement"/>). Equal when text, confidence and alternatives are.
 /// </summary>
 /// <param name="Text">What the main network read (its likeliest path).</param>
 /// <param name="Confidence">The probability of its least certain character (0 when it read nothing).</param>

@@ -8,9 +8,10 @@ namespace Pilgi.Inference.Recognition;
 /// </summary>
 public static class LineImageNormalizer
 {
-    public static int TargetWidth(GrayImage crop, int height, int minWidth, int maxWidth, int multiple)
+    /// <param name="widthShare">1 keeps the crop's aspect; less scales it narrower.</param>
+    public static int TargetWidth(GrayImage crop, int height, int minWidth, int maxWidth, int multiple, double widthShare = 1.0)
     {
-        int w = (int)Math.Round(crop.Width * (double)height / crop.Height);
+        int w = (int)Math.Round(crop.Width * (double)height / crop.Height * widthShare);
         w = Math.Clamp(w, minWidth, maxWidth);
         return (w + multiple - 1) / multiple * multiple;
     }

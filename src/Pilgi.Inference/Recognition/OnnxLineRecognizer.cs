@@ -98,14 +98,27 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
     public PreparedLine Prepare(GrayImage crop, string? alphabet)
     {
         ArgumentNullException.ThrowIfNull(crop);
+        int reader = ReaderFor(alphabet);
+        var line = Scaled(crop, alphabet, reader, 1.0);
+        return reader > 0 ? line : line with { SecondLook = Scaled(crop, alphabet, 0, SecondLookWidth) };
+    }
+
+    /// <summary>
+    /// The width, as a share of the usual, at which the main model reads its lines a second time. On held-out font
+    /// words a reading that held at 0.85 of the width was wrong 6.5 % of the time, one that changed 53 %.
+    /// </summary>
+    public const double SecondLookWidth = 0.85;
+
+    private PreparedLine Scaled(GrayImage crop, string? alphabet, int reader, double widthShare)
+    {
         int h = _model.Height;
-        int width = LineImageNormalizer.TargetWidth(crop, h, _model.MinWidth, _model.MaxWidth, _model.WidthMultiple);
+        int width = LineImageNormalizer.TargetWidth(crop, h, _model.MinWidth, _model.MaxWidth, _model.WidthMultiple, widthShare);
         int step = _model.BatchWidthStep;
         int padded = Math.Max(width, Math.Min((width + step - 1) / step * step, _model.MaxWidth));
         var pixels = new float[h * padded];
         Array.Fill(pixels, 1f);
         LineImageNormalizer.Write(crop, h, width, pixels, padded);
-        return new PreparedLine(width, padded, pixels, alphabet, ReaderFor(alphabet));
+        return new PreparedLine(width, padded, pixels, alphabet, reader);
     }
 
     public IReadOnlyList<TextRecognition> RunBatch(IReadOnlyList<PreparedLine> lines)

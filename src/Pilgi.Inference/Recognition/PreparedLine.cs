@@ -7,7 +7,9 @@ namespace Pilgi.Inference.Recognition;
 /// </summary>
 /// <param name="Reader">Which of the release's models reads it: 0 the main model, i the i-th specialist
 /// (<see cref="Models.ModelDescriptor.Specialists"/>).</param>
-/// <param name="IsSecondOpinion">A copy of a specialist's line for the main model (<see cref="SecondOpinions"/>): read
-/// as a second opinion (<see cref="Core.Fusion.SecondOpinion"/>).</param>
+/// <param name="IsSecondOpinion">A copy of a line for the main model (<see cref="SecondOpinions"/>): read as a second
+/// opinion (<see cref="Core.Fusion.SecondOpinion"/>).</param>
+/// <param name="SecondLook">For a line the main model reads: the same crop scaled narrower, which the main model reads
+/// again as the line's second opinion (<see cref="SecondOpinions"/>); null for none.</param>
 public sealed record PreparedLine(int Width, int PaddedWidth, float[] Pixels, string? Alphabet, int Reader = 0,
-    bool IsSecondOpinion = false);
+    bool IsSecondOpinion = false, PreparedLine? SecondLook = null);

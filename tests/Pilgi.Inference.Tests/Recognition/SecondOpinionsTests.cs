@@ -23,6 +23,36 @@ public class SecondOpinionsTests
     }
 
     [Fact]
+    public void A_main_model_line_with_a_second_look_gets_that_look_read_by_the_main_model()
+    {
+        var look = new PreparedLine(6, 128, new float[32 * 128], null);
+        var lines = new[] { Line(0, null) with { SecondLook = look }, Line(1), Line(0, null) };
+
+        var added = SecondOpinions.Add(lines);
+
+        Assert.Equal(5, added.Length);
+        Assert.Same(look.Pixels, added[3].Pixels);
+        Assert.Equal(6, added[3].Width);
+        Assert.True(added[3].IsSecondOpinion);
+        Assert.Null(added[3].SecondLook);
+        Assert.Same(lines[1].Pixels, added[4].Pixels);
+        Assert.Empty(SecondOpinions.Add(added[3..]).Skip(2)); // a second opinion is not read a third time
+    }
+
+    [Fact]
+    public void Attach_gives_a_second_look_s_reading_to_its_line()
+    {
+        var look = new PreparedLine(6, 128, new float[32 * 128], null);
+        var lines = new[] { Line(0, null) with { SecondLook = look }, Line(1) };
+        var reads = new TextRecognition[] { new("가나", 0.9), new("12", 0.8), new("가다", 0.7), new("12", 0.6) };
+
+        var attached = SecondOpinions.Attach(lines, reads);
+
+        Assert.Equal(new SecondOpinion("가다", 0.7), attached[0].SecondOpinion);
+        Assert.Equal(new SecondOpinion("12", 0.6), attached[1].SecondOpinion);
+    }
+
+    [Fact]
     public void Attach_gives_each_specialist_read_its_copy_s_reading()
     {
         var lines = new[] { Line(1), Line(0, null), Line(1) };

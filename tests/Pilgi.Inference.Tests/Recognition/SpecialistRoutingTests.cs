@@ -67,19 +67,23 @@ public sealed class SpecialistRoutingTests : IDisposable
         Assert.Equal((read[0].Text, read[0].Confidence), (read[0].SecondOpinion!.Text, read[0].SecondOpinion!.Confidence));
         Assert.Equal(read[0].Text.Length > 0, read[0].SecondOpinion!.Alternatives is { Count: > 0 });
         Assert.Equal(read[0].SecondOpinion, read[2].SecondOpinion);
-        Assert.Null(read[1].SecondOpinion);
-        Assert.Equal(5, _release.Batches.Snapshot().Since(before).Lines);
+        Assert.Equal(6, _release.Batches.Snapshot().Since(before).Lines); // and the main model's line a second look
+
     }
 
     [Fact]
-    public void Without_a_specialist_s_line_nothing_is_read_twice()
+    public void A_main_model_line_is_read_again_at_a_narrower_width()
     {
         var before = _release.Batches.Snapshot();
 
         var read = _release.Recognize([Line(), Line()], [null, "0123456789년월일"]);
 
-        Assert.All(read, r => Assert.Null(r.SecondOpinion));
-        Assert.Equal(2, _release.Batches.Snapshot().Since(before).Lines);
+        Assert.All(read, r => Assert.NotNull(r.SecondOpinion));
+        Assert.Equal(4, _release.Batches.Snapshot().Since(before).Lines);
+        var line = _release.Prepare(Line(), null);
+        Assert.NotNull(line.SecondLook);
+        Assert.True(line.SecondLook!.Width < line.Width);
+        Assert.Null(line.SecondLook.SecondLook);
     }
 
     /// <summary>A dark bar on paper: something for the model to read, the same each time.</summary>

@@ -8,8 +8,8 @@ using Pilgi.TestSupport;
 namespace Pilgi.InferenceServer.Tests.Batching;
 
 /// <summary>
-/// The committed release through the service: a crop its digit reader reads comes back with the main network's reading
-/// as well, the same as in process, requests merged or not; a crop of another alphabet comes back without one.
+/// The committed release through the service: every crop comes back with a second reading (the main network's of a crop
+/// its digit reader reads, the main network's second look at any other), the same as in process, requests merged or not.
 /// </summary>
 public class SecondOpinionTests
 {
@@ -28,9 +28,7 @@ public class SecondOpinionTests
         var local = onnx.Recognize(crops, alphabets);
         var served = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => remote.RecognizeAsync(crops, alphabets)));
 
-        Assert.NotNull(local[0].SecondOpinion);
-        Assert.NotNull(local[2].SecondOpinion);
-        Assert.Null(local[1].SecondOpinion);
+        Assert.All(local, r => Assert.NotNull(r.SecondOpinion));
         Assert.All(served, s => Assert.Equal(local, s));
     }
 
