@@ -15,9 +15,9 @@ public sealed record CropToRead(byte[] Image, IReadOnlyList<int[]>? Alphabet = n
 public sealed record RecognizeCropsResponse(string Model, IReadOnlyList<LineRead> Results);
 
 /// <summary>
-/// A read line, the probability of its least certain character, its likeliest readings (or null), and, for a line a
-/// specialist read, the main network's reading (<see cref="SecondOpinion"/>; null otherwise, and from services that
-/// predate it: a field is then weighed without it).
+/// A read line, the probability of its least certain character, its likeliest readings (or null), and its second
+/// reading (<see cref="SecondOpinion"/>: the main network's, of the same pixels where a specialist read the line, else
+/// of the line scaled narrower; null from services that predate it: a field is then weighed without it).
 /// </summary>
 public sealed record LineRead(string Text, double Confidence, IReadOnlyList<ReadCandidate>? Alternatives = null,
     SecondOpinion? SecondOpinion = null)
