@@ -20,8 +20,7 @@ public sealed class LineEvalAccumulator(bool digits)
     public bool Digits { get; } = digits;
 
     /// <summary>The kinds whose values are mostly digits, for which a digits-only score is worth reporting.</summary>
-    public static bool IsDigitKind(FieldKind kind) =>
-        kind is FieldKind.Rrn or FieldKind.Phone or FieldKind.Account or FieldKind.Date or FieldKind.Amount;
+    public static bool IsDigitKind(FieldKind kind) => FieldKindRules.For(kind).IsDigitKind;
 
     /// <summary>Scores one line: <paramref name="line"/> is its line number in the labels file, <paramref name="predicted"/> the read.</summary>
     public LineScore Add(int line, string path, string reference, string? predicted, double? confidence = null)

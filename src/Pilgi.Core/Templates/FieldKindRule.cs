@@ -29,4 +29,8 @@ public sealed record FieldKindRule(
     Func<string?, DateOnly?, bool>? IsUsual = null,
     FieldMend? Mend = null,
     double? TargetErrorRate = null,
-    string? Significant = null);
+    string? Significant = null)
+{
+    /// <summary>Whether a value's meaning is its digits alone (an RRN, a phone, an account, a date, an amount).</summary>
+    public bool IsDigitKind => Significant is { Length: > 0 } significant && significant.All(char.IsAsciiDigit);
+}

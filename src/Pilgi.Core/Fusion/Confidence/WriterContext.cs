@@ -12,7 +12,7 @@ public static class WriterContext
 {
     /// <summary>1 for a kind whose meaning is its digits (the digit reader reads it where a release has one), else 0.</summary>
     public static int ReaderOf(FieldKind kind) =>
-        FieldKindRules.For(kind).Significant is { Length: > 0 } significant && significant.All(char.IsAsciiDigit) ? 1 : 0;
+        FieldKindRules.For(kind).IsDigitKind ? 1 : 0;
 
     /// <summary>
     /// Each field's evidence with <see cref="ConfidenceFeatures.PeersCharLogit"/> set: the mean least-certain-character
