@@ -60,8 +60,8 @@ internal static class RecognitionBench
     /// <summary>
     /// The model alone, in this process, on the same prepared lines: every line in a run of its own (no batching) and the
     /// lines grouped into runs of up to <paramref name="maxBatch"/> as the service batches them, rounds interleaved so that
-    /// the machine's load falls on both alike. Median crops per second of each (a specialist's crop is read by the main
-    /// model too, as <see cref="SecondOpinions"/> has it).
+    /// the machine's load falls on both alike. Median crops per second of each (every crop is read a second time,
+    /// as <see cref="SecondOpinions"/> has it).
     /// </summary>
     public static (double Unbatched, double Batched, int Runs) ModelAlone(OnnxLineRecognizer onnx, List<Call> calls, int maxBatch, int rounds = 3)
     {

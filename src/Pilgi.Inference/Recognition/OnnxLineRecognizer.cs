@@ -9,8 +9,9 @@ namespace Pilgi.Inference.Recognition;
 /// <see cref="ModelDescriptor.BatchWidthStep"/> and runs with the crops of the same padded width only, so its read does
 /// not depend on the other crops of the call (nor on the requests the inference service merges it with). A release
 /// with specialists (<see cref="ModelDescriptor.Specialists"/>) has a session for each: a line goes to the first
-/// specialist that reads every character of its alphabet, any other line to the main model; a specialist's line is read
-/// by the main model too, and that reading rides along with the specialist's (<see cref="SecondOpinions"/>).
+/// specialist that reads every character of its alphabet, any other line to the main model. Every line is read a second
+/// time by the main model (a specialist's line as it is, a main-model line scaled narrower), and that reading rides
+/// along with the first (<see cref="SecondOpinions"/>).
 /// </summary>
 public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDisposable
 {
