@@ -7,10 +7,16 @@
 With --digits-checkpoint the release has a second model, the digit reader (pilgi-rec-digits.onnx: the same network
 fine-tuned on digit-field lines alone, `train_recognizer.py --only digits`), declared in the descriptor's
 "specialists": the C# side reads every line whose field alphabet holds only the characters it "reads" with it.
+
+With --prior (syllable counts, `make_syllable_prior.py`) the release lowers the frame probabilities of syllables
+Korean words rarely hold before decoding (`characterPrior`; the C# `CharacterPrior`): the file is copied beside the
+model as pilgi-rec-prior.tsv. --prior-weight and --prior-shift default to the values chosen on the tuning sets
+(model card).
 """
 import argparse
 import json
 import os
+import shutil
 import sys
 
 import onnx
@@ -43,6 +49,10 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--version", required=True)
     ap.add_argument("--digits-checkpoint", default=None, help="the digit reader's checkpoint (a specialist of the release)")
+    ap.add_argument("--prior", default=None, help="syllable counts (make_syllable_prior.py) for the release's character prior")
+    ap.add_argument("--prior-source", default="hunspell-ko 0.7.92-1 ko.dic stems")
+    ap.add_argument("--prior-weight", type=float, default=0.6)
+    ap.add_argument("--prior-shift", type=float, default=2.0)
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     ck = torch.load(a.checkpoint, map_location="cpu")
@@ -62,6 +72,12 @@ def main():
         d_state = digits.get("state", {})
         descriptor["specialists"] = [{"file": f"{NAME}-digits.onnx", "reads": DIGIT_FIELD_CHARACTERS,
                                       "trainedLines": d_state.get("seen"), "steps": d_state.get("step")}]
+    if a.prior:
+        target = os.path.join(a.out, f"{NAME}-prior.tsv")
+        if os.path.abspath(a.prior) != os.path.abspath(target):
+            shutil.copyfile(a.prior, target)
+        descriptor["characterPrior"] = {"file": f"{NAME}-prior.tsv", "source": a.prior_source, "weight": a.prior_weight,
+                                        "shift": a.prior_shift, "smoothing": 1}
     with open(os.path.join(a.out, f"{NAME}.json"), "w", encoding="utf-8") as f:
         json.dump(descriptor, f, ensure_ascii=False, indent=1)
     print(f"wrote {onnx_path} ({os.path.getsize(onnx_path) / 1e6:.1f} MB)")

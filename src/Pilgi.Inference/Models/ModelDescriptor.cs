@@ -44,6 +44,14 @@ public sealed record ModelDescriptor
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ConfidenceCalibration? Calibration { get; init; }
 
+    /// <summary>
+    /// How common each character is in the language, lowering the frame probabilities of rare ones before any decoding
+    /// (<see cref="CharacterPrior.ClassWeights"/>); null: the network's probabilities are read as they are.
+    /// </summary>
+    [JsonPropertyName("characterPrior")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CharacterPrior? CharacterPrior { get; init; }
+
     /// <summary>Why the descriptor's calibration was dropped on loading (null: it was not, or there was none).</summary>
     [JsonIgnore] public string? CalibrationProblem { get; init; }
 
@@ -73,7 +81,10 @@ public sealed record ModelDescriptor
                 throw new PilgiException(ReasonCodes.InferenceFailed, $"Specialist model file {path} named by {descriptorPath} does not exist.", path);
             specialists.Add(s with { ModelPath = path });
         }
-        return d with { ModelPath = model, Specialists = specialists };
+        var prior = d.CharacterPrior is { } p
+            ? p.WithCountsFrom(Path.Combine(Path.GetDirectoryName(model)!, p.File))
+            : null;
+        return d with { ModelPath = model, Specialists = specialists, CharacterPrior = prior };
     }
 
     /// <summary>This release's specialist as a model of its own (same sizes and charset, its own file).</summary>

@@ -1,3 +1,4 @@
+using Pilgi.Core.Errors;
 using Microsoft.ML.OnnxRuntime;
 using Pilgi.Core.Raster;
 using Pilgi.Inference.Models;
@@ -18,6 +19,7 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
     private readonly InferenceSession[] _sessions;
     private readonly ModelDescriptor _model;
     private readonly int _maxBatch;
+    private readonly float[]? _priorWeights;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Alphabet, int Classes), (bool[] All, bool[][] Scripts)> _allowed = new();
 
     public OnnxLineRecognizer(ModelDescriptor model, OnnxSessionFactory sessions, int maxBatch = 32)
@@ -27,6 +29,7 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
                 $"Model {model.Id}: batchWidthStep {model.BatchWidthStep} must be a positive multiple of widthMultiple {model.WidthMultiple}.", nameof(model));
         _model = model;
         _maxBatch = Math.Max(1, maxBatch);
+        _priorWeights = model.CharacterPrior?.ClassWeights(model.Charset, model.Blank);
         var created = new List<InferenceSession>(1 + model.Specialists.Count);
         try
         {
@@ -144,12 +147,17 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
         var shape = outputs[0].GetTensorTypeAndShape().Shape; // N x T x C
         int frames = (int)shape[1], classes = (int)shape[2];
         var probs = outputs[0].GetTensorDataAsSpan<float>();
+        if (_priorWeights is not null && _priorWeights.Length != classes)
+            throw new PilgiException(ReasonCodes.InferenceFailed,
+                $"Model {_model.Id} gives {classes} classes, but its charset and character prior make {_priorWeights.Length}.");
+        var weighed = _priorWeights is null ? null : new float[frames * classes];
         var results = new TextRecognition[lines.Count];
         for (int k = 0; k < lines.Count; k++)
         {
             int usable = Math.Min(frames, lines[k].Width / _model.WidthMultiple);
             var alphabet = lines[k].Alphabet;
-            var lineProbs = probs.Slice(k * frames * classes, frames * classes);
+            ReadOnlySpan<float> lineProbs = probs.Slice(k * frames * classes, frames * classes);
+            if (weighed is not null) lineProbs = Weigh(lineProbs, usable, classes, _priorWeights!, weighed);
             if (lines[k].IsSecondOpinion)
             {
                 var only = alphabet is null ? null : AllowedClasses(alphabet, classes).All;
@@ -180,6 +188,18 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
             results[k] = read with { Alternatives = scripts.Length == 0 ? searches[0] : CtcDecoder.Merge(searches, MaxCandidates) };
         }
         return results;
+    }
+
+    /// <summary>The first <paramref name="frames"/> rows of <paramref name="probs"/> times the prior's class weights, in <paramref name="into"/>.</summary>
+    private static ReadOnlySpan<float> Weigh(ReadOnlySpan<float> probs, int frames, int classes, float[] weights, float[] into)
+    {
+        for (int t = 0; t < frames; t++)
+        {
+            var row = probs.Slice(t * classes, classes);
+            var target = into.AsSpan(t * classes, classes);
+            for (int c = 0; c < classes; c++) target[c] = row[c] * weights[c];
+        }
+        return into.AsSpan(0, frames * classes);
     }
 
     // A wide beam and many readings, cut at AlternativeGap below the best: fusion then finds the valid, plausible
