@@ -43,7 +43,10 @@ def main():
     ap.add_argument("checkpoint")
     ap.add_argument("sets", nargs="+", help="line-set folders")
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--pad-step", type=int, default=0,
+                    help="pad each crop with paper to a multiple of this width, as the pipeline does (128)")
     a = ap.parse_args()
+    train_recognizer.PAD_STEP = a.pad_step
     torch.set_num_threads(a.threads)
     ck = torch.load(a.checkpoint, map_location="cpu")
     model = CRNN(charset.NUM_CLASSES)

@@ -24,6 +24,10 @@ from pilgi_synth import charset, lines  # noqa: E402
 from recognizer_model import CRNN  # noqa: E402
 
 MAX_WIDTH = 512  # longer lines are dropped from training rather than cut (a cut line no longer matches its text)
+# Batches are padded with paper to a multiple of this width (0: to their widest line only). The pipeline pads every
+# crop to a multiple of its descriptor's batchWidthStep (128) and the BiLSTM reads that padding too: `--pad-step 128`
+# trains on what it will read.
+PAD_STEP = 0
 
 # What a digit field (RRN, phone, account, date, amount, a cheque's amount) holds: digits, their separators, a
 # currency sign and the 년/월/일/원 of dates and amounts written out. The digit reader's descriptor says it reads these.
@@ -68,6 +72,8 @@ def batches(imgs, texts, batch_size, rng):
 def collate(idx, imgs, texts, device):
     w = min(MAX_WIDTH, max(imgs[i].shape[1] for i in idx))
     w = int(math.ceil(w / 4) * 4)
+    if PAD_STEP:
+        w = min(MAX_WIDTH, int(math.ceil(w / PAD_STEP) * PAD_STEP))
     x = np.ones((len(idx), 1, lines.LINE_HEIGHT, w), dtype=np.float32)
     for k, i in enumerate(idx):
         im = imgs[i][:, :w].astype(np.float32) / 255.0
@@ -144,7 +150,11 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--checkpoint-minutes", type=float, default=5)
     ap.add_argument("--val-lines", type=int, default=1200)
+    ap.add_argument("--pad-step", type=int, default=0,
+                    help="pad each batch with paper to a multiple of this width, as the pipeline pads its crops (128)")
     a = ap.parse_args()
+    global PAD_STEP
+    PAD_STEP = a.pad_step
 
     torch.set_num_threads(a.threads)
     device = "cuda" if torch.cuda.is_available() else "cpu"

@@ -7,9 +7,9 @@ namespace Pilgi.Inference.Models;
 /// <summary>
 /// How common each character of a script is in the language (<see cref="File"/>: one <c>character&lt;TAB&gt;count</c>
 /// row per character, <c>#</c> lines aside), and how strongly the recogniser's frame probabilities of rare ones are
-/// lowered (<see cref="ClassWeights"/>). The network is trained on lines whose syllables are far more even than a
-/// language's, so on a hard crop it reads a syllable hardly any word holds as readily as a common one; this prior puts
-/// the language's odds back. Only characters the file lists are weighed; every other class keeps its probability.
+/// lowered (<see cref="ClassWeights"/>; each frame is normalised again after). The network is trained on lines whose
+/// syllables are far more even than a language's, so on a hard crop it reads a syllable hardly any word holds as
+/// readily as a common one; this prior puts the language's odds back. Only characters the file lists are weighed.
 /// </summary>
 public sealed record CharacterPrior
 {

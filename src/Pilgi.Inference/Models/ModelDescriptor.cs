@@ -45,8 +45,8 @@ public sealed record ModelDescriptor
     public ConfidenceCalibration? Calibration { get; init; }
 
     /// <summary>
-    /// How common each character is in the language, lowering the frame probabilities of rare ones before any decoding
-    /// (<see cref="CharacterPrior.ClassWeights"/>); null: the network's probabilities are read as they are.
+    /// How common each character is in the language: the frame probabilities of rare ones are lowered (and each frame
+    /// normalised again) before any decoding (<see cref="CharacterPrior.ClassWeights"/>); null: they are read as they are.
     /// </summary>
     [JsonPropertyName("characterPrior")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -29,7 +29,9 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
                 $"Model {model.Id}: batchWidthStep {model.BatchWidthStep} must be a positive multiple of widthMultiple {model.WidthMultiple}.", nameof(model));
         _model = model;
         _maxBatch = Math.Max(1, maxBatch);
-        _priorWeights = model.CharacterPrior?.ClassWeights(model.Charset, model.Blank);
+        // a prior that weighs no class leaves the probabilities untouched (not renormalised, not even by rounding)
+        _priorWeights = model.CharacterPrior?.ClassWeights(model.Charset, model.Blank) is { } weights && weights.Any(w => w != 1f)
+            ? weights : null;
         var created = new List<InferenceSession>(1 + model.Specialists.Count);
         try
         {
@@ -190,14 +192,23 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
         return results;
     }
 
-    /// <summary>The first <paramref name="frames"/> rows of <paramref name="probs"/> times the prior's class weights, in <paramref name="into"/>.</summary>
+    /// <summary>
+    /// The first <paramref name="frames"/> rows of <paramref name="probs"/> times the prior's class weights, each row
+    /// summing to 1 again, in <paramref name="into"/>. Scaling a frame scales every path through it alike, so the
+    /// readings and their order are those of the weights alone; normalised, a character the network is sure of keeps
+    /// nearly all its probability, so the confidences still say how sure the reading is.
+    /// </summary>
     private static ReadOnlySpan<float> Weigh(ReadOnlySpan<float> probs, int frames, int classes, float[] weights, float[] into)
     {
         for (int t = 0; t < frames; t++)
         {
             var row = probs.Slice(t * classes, classes);
             var target = into.AsSpan(t * classes, classes);
-            for (int c = 0; c < classes; c++) target[c] = row[c] * weights[c];
+            double sum = 0;
+            for (int c = 0; c < classes; c++) sum += target[c] = row[c] * weights[c];
+            if (sum <= 0) { row.CopyTo(target); continue; }
+            float scale = (float)(1 / sum);
+            for (int c = 0; c < classes; c++) target[c] *= scale;
         }
         return into.AsSpan(0, frames * classes);
     }
