@@ -30,7 +30,8 @@ def renderer_for(a, seed):
                               digits_split="train" if train else "val", cheques=a.cheques, binarised=a.binarised,
                               printed_skeletons=train, backgrounds=a.backgrounds,
                               kinds=tuple(a.kinds.split(",")) if a.kinds else None, jamo_share=a.jamo,
-                              box_scaled=a.box_scaled, jamo_crowding=a.jamo_crowding)
+                              box_scaled=a.box_scaled, jamo_crowding=a.jamo_crowding,
+                              jamo_small_finals=a.jamo_small_finals)
 
 
 def _work(args):
@@ -67,6 +68,8 @@ def add_recipe_arguments(ap):
     ap.add_argument("--jamo-crowding", type=float, default=0.0,
                     help="share of those jamo writers who press the jamo together: a final touching the flat vowel "
                          "above it, the initial running into the vowel beside it, three-row syllables narrower")
+    ap.add_argument("--jamo-small-finals", type=float, default=0.0,
+                    help="share of those jamo writers who write their finals small, tucked under the initial and vowel")
     ap.add_argument("--box-scaled", type=float, default=0.0,
                     help="share of lines scaled to the model's height by area averaging, as the pipeline scales its "
                          "crops (the rest by Pillow's bilinear filter, as every recipe before 2026.12.07.2)")

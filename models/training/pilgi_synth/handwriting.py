@@ -42,7 +42,7 @@ class WriterStyle:
 
 
 def sample_style(rng, fonts, size, variety=False, drawn_digits_share=0.0, real_digits_share=0.0, digits_split="train",
-                 pen_share=0.0, skeleton_fonts=(), jamo_share=0.0, jamo_crowding=0.0):
+                 pen_share=0.0, skeleton_fonts=(), jamo_share=0.0, jamo_crowding=0.0, jamo_small_finals=0.0):
     """fonts: list of (writer, path); size: nominal em size in pixels.
 
     variety adds what the first recogniser lacked on unseen writers: narrow and wide hands, flat-nib and brush-like
@@ -55,7 +55,8 @@ def sample_style(rng, fonts, size, variety=False, drawn_digits_share=0.0, real_d
     printed fonts: redrawing removes the font's own shapes).
     jamo_share: the chance that this writer composes syllables jamo by jamo (jamo.JamoHand), borrowing some jamo from
     the other fonts (printed ones only for a pen writer, whose redrawing removes their shapes); jamo_crowding: the
-    chance that such a writer presses the jamo together (jamo.Crowding).
+    chance that such a writer presses the jamo together (jamo.Crowding); jamo_small_finals: that they write their
+    finals small (jamo.SmallFinals).
     """
     extra = {}
     if pen_share > 0 and rng.random() < pen_share:
@@ -67,7 +68,8 @@ def sample_style(rng, fonts, size, variety=False, drawn_digits_share=0.0, real_d
         writer, path = rng.choice(fonts)
     if jamo_share > 0 and rng.random() < jamo_share:
         sources = [p for _, p in fonts] + ([p for _, p in skeleton_fonts] if "pen" in extra else [])
-        extra["jamo_hand"] = jamo.JamoHand.sample(rng, path, sources, crowding=jamo_crowding)
+        extra["jamo_hand"] = jamo.JamoHand.sample(rng, path, sources, crowding=jamo_crowding,
+                                                 small_finals=jamo_small_finals)
         writer = f"jamo:{writer}"
     if variety:
         extra["aspect"] = math.exp(rng.uniform(math.log(0.72), math.log(1.3)))

@@ -159,9 +159,33 @@ class Crowding:
         return x0, y0, x1, y1
 
 
+class SmallFinals:
+    """How a writer writes a syllable's final consonant small: a quick ㅇ or ㄴ tucked under the initial and vowel
+    rather than spread across the syllable's width (real writers' 상 read as 삼, 정 as 점: our finals were as wide
+    as the syllable)."""
+
+    def __init__(self, scale, offset, lift):
+        self.scale = scale    # the final's box, as a share of the usual one (both ways)
+        self.offset = offset  # where its centre sits across the em, from the middle (negative: under the initial)
+        self.lift = lift      # share of the freed height by which it rises towards the parts above
+
+    @staticmethod
+    def sample(rng):
+        return SmallFinals(scale=rng.uniform(0.45, 0.8), offset=rng.uniform(-0.14, 0.04), lift=rng.uniform(0.3, 1.0))
+
+    def shrink(self, box, rng):
+        """The final's box (x0, y0, x1, y1) in the em, made small."""
+        x0, y0, x1, y1 = box
+        s = self.scale * rng.uniform(0.9, 1.1)
+        w, h = (x1 - x0) * s, (y1 - y0) * min(1.0, s * 1.3)
+        cx = (x0 + x1) / 2 + self.offset + rng.gauss(0, 0.03)
+        top = y0 + (1 - self.lift) * ((y1 - y0) - h)
+        return cx - w / 2, top, cx + w / 2, top + h
+
+
 class JamoHand:
     def __init__(self, share, main_path, sources, borrow, layout_shift, size_jitter, angle_jitter, place_jitter,
-                 loops=None, crowding=None):
+                 loops=None, crowding=None, small_finals=None):
         self.share = share                # chance that a syllable is composed (else the font's own syllable)
         self.main_path = main_path        # the writer's font
         self.sources = sources            # font paths a jamo may be borrowed from
@@ -172,11 +196,12 @@ class JamoHand:
         self.place_jitter = place_jitter  # per jamo, share of the em it may move by
         self.loops = loops                # None, or a LoopHand: this writer's own ㅇ
         self.crowding = crowding          # None, or a Crowding: this writer's jamo pressed together
+        self.small_finals = small_finals  # None, or a SmallFinals: this writer's finals written small
 
     @staticmethod
-    def sample(rng, main_path, sources, crowding=0.0):
-        """crowding: the chance that this writer presses the jamo together (Crowding); 0 draws nothing for it, so
-        recipes without it render as before."""
+    def sample(rng, main_path, sources, crowding=0.0, small_finals=0.0):
+        """crowding: the chance that this writer presses the jamo together (Crowding); small_finals: that they write
+        their finals small (SmallFinals). 0 draws nothing for either, so recipes without them render as before."""
         spread = rng.uniform(0.0, 0.05)
         shift = {p: tuple(rng.gauss(0, spread) for _ in range(4)) for p in "LVHT"}
         hand = JamoHand(share=rng.uniform(0.5, 1.0), main_path=main_path, sources=tuple(sources),
@@ -185,6 +210,8 @@ class JamoHand:
                         loops=LoopHand.sample(rng) if rng.random() < 0.7 else None)
         if crowding > 0 and rng.random() < crowding:
             hand.crowding = Crowding.sample(rng)
+        if small_finals > 0 and rng.random() < small_finals:
+            hand.small_finals = SmallFinals.sample(rng)
         return hand
 
     def composes(self, ch, rng):
@@ -204,6 +231,8 @@ class JamoHand:
                 x0, x1 = (x0, x1 - 0.06) if letter == "L" else (x0 - 0.08, x1)
             if self.crowding is not None:
                 x0, y0, x1, y1 = self.crowding.press(letter, key, (x0, y0, x1, y1))
+            if letter == "T" and self.small_finals is not None:
+                x0, y0, x1, y1 = self.small_finals.shrink((x0, y0, x1, y1), rng)
             d = self.layout_shift[letter]
             x0, y0, x1, y1 = x0 + d[0], y0 + d[1], x1 + d[2], y1 + d[3]
             j = self.place_jitter

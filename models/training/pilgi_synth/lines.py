@@ -97,12 +97,12 @@ class LineRenderer:
     def __init__(self, writers, printed_share=0.15, seed=0, variety=False, drawn_digits_share=0.0, combs=0.0,
                  pen_share=0.0, real_digits_share=0.0, digits_split="train", cheques=0.0, binarised=0.0,
                  printed_skeletons=True, kinds=None, backgrounds=0.0, jamo_share=0.0, box_scaled=0.0,
-                 jamo_crowding=0.0):
+                 jamo_crowding=0.0, jamo_small_finals=0.0):
         """pen_share: writers who write with a pen (their glyphs' skeletons, printed fonts' too, redrawn);
         real_digits_share: writers whose digits are real people's (MNIST samples of digits_split);
         cheques: lines that are cheque amounts; binarised: crops thresholded to black and white, as some systems
         send them; backgrounds: crops on a printed security ground (cheques); jamo_share: writers who compose syllables jamo by
-        jamo (jamo.JamoHand), jamo_crowding of them pressing the jamo together (jamo.Crowding); box_scaled: lines scaled to the model's height by area averaging (as the pipeline scales
+        jamo (jamo.JamoHand), jamo_crowding of them pressing the jamo together (jamo.Crowding), jamo_small_finals of them writing their finals small (jamo.SmallFinals); box_scaled: lines scaled to the model's height by area averaging (as the pipeline scales
         its crops) instead of Pillow's bilinear filter; printed_skeletons: pen writers may redraw printed fonts' skeletons (never for held-out writers)."""
         self.hand_fonts = fonts.writer_fonts(writers)
         self.printed = [("printed", p) for p in fonts.existing(fonts.PRINTED)]
@@ -119,6 +119,7 @@ class LineRenderer:
         self.kinds = tuple(kinds) if kinds else None
         self.jamo_share = jamo_share
         self.jamo_crowding = jamo_crowding
+        self.jamo_small_finals = jamo_small_finals
         self.box_scaled = box_scaled
         self.native_size = False  # True: crops at the size they were written (labelled sets), not the model's height
         self.skeleton_fonts = self.printed if printed_skeletons else []
@@ -138,7 +139,8 @@ class LineRenderer:
                                         real_digits_share=self.real_digits_share, digits_split=self.digits_split,
                                         pen_share=self.pen_share,
                                         skeleton_fonts=self.skeleton_fonts, jamo_share=self.jamo_share,
-                                        jamo_crowding=self.jamo_crowding)
+                                        jamo_crowding=self.jamo_crowding,
+                                        jamo_small_finals=self.jamo_small_finals)
             if hw.supports(style.font_path, text):
                 return style
         return None
