@@ -7,7 +7,7 @@ namespace Pilgi.Inference.Tests.Recognition;
 /// <summary>The committed recogniser reading one crop with and without a character prior.</summary>
 public sealed class CharacterPriorDecodingTests
 {
-    private readonly ModelDescriptor _release = ModelDescriptor.Load(Path.Combine(RepoRoot(), "models", "recognizer", "pilgi-rec.json"));
+    private readonly ModelDescriptor _release = ModelDescriptor.Load(CommittedRelease.Descriptor);
 
     [Fact]
     public void Characters_the_prior_makes_rare_give_way_to_others_in_every_reading()
@@ -37,21 +37,6 @@ public sealed class CharacterPriorDecodingTests
     private static TextRecognition Read(ModelDescriptor model)
     {
         using var recognizer = new OnnxLineRecognizer(model, new OnnxSessionFactory { IntraOpThreads = 1 });
-        return recognizer.Recognize([Line()])[0];
-    }
-
-    private static GrayImage Line()
-    {
-        var crop = new GrayImage(120, 40);
-        for (int y = 0; y < 40; y++)
-            for (int x = 0; x < 120; x++) crop[x, y] = (byte)(y is > 10 and < 30 && x % 20 < 6 ? 20 : 245);
-        return crop;
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Pipeline.sln not found above the test's folder.");
+        return recognizer.Recognize([CommittedRelease.BarLine()])[0];
     }
 }

@@ -16,7 +16,7 @@ public sealed class SpecialistRoutingTests : IDisposable
 
     public SpecialistRoutingTests()
     {
-        var main = ModelDescriptor.Load(Path.Combine(RepoRoot(), "models", "recognizer", "pilgi-rec.json"));
+        var main = ModelDescriptor.Load(CommittedRelease.Descriptor);
         var specialist = new SpecialistModel { File = main.File, Reads = "0123456789-., ", ModelPath = main.ModelPath };
         _release = new OnnxLineRecognizer(main with { Specialists = [specialist] }, new OnnxSessionFactory { IntraOpThreads = 1 });
     }
@@ -24,15 +24,15 @@ public sealed class SpecialistRoutingTests : IDisposable
     [Fact]
     public void A_line_whose_alphabet_the_specialist_reads_goes_to_it_and_any_other_to_the_main_model()
     {
-        Assert.Equal(1, _release.Prepare(Line(), DigitAlphabet).Reader);
-        Assert.Equal(0, _release.Prepare(Line(), null).Reader);
-        Assert.Equal(0, _release.Prepare(Line(), "0123456789년월일").Reader);
+        Assert.Equal(1, _release.Prepare(CommittedRelease.BarLine(), DigitAlphabet).Reader);
+        Assert.Equal(0, _release.Prepare(CommittedRelease.BarLine(), null).Reader);
+        Assert.Equal(0, _release.Prepare(CommittedRelease.BarLine(), "0123456789년월일").Reader);
     }
 
     [Fact]
     public void Lines_of_one_width_but_different_readers_never_share_a_run()
     {
-        var lines = new[] { _release.Prepare(Line(), DigitAlphabet), _release.Prepare(Line(), null), _release.Prepare(Line(), DigitAlphabet) };
+        var lines = new[] { _release.Prepare(CommittedRelease.BarLine(), DigitAlphabet), _release.Prepare(CommittedRelease.BarLine(), null), _release.Prepare(CommittedRelease.BarLine(), DigitAlphabet) };
         Assert.Equal(lines[0].PaddedWidth, lines[1].PaddedWidth);
 
         var runs = OnnxLineRecognizer.PlanRuns(lines, maxBatch: 8).ToList();
@@ -44,7 +44,7 @@ public sealed class SpecialistRoutingTests : IDisposable
     [Fact]
     public void Each_reader_reads_its_lines_in_a_mixed_call()
     {
-        var crops = new[] { Line(), Line(), Line() };
+        var crops = new[] { CommittedRelease.BarLine(), CommittedRelease.BarLine(), CommittedRelease.BarLine() };
         var alphabets = new string?[] { DigitAlphabet, null, DigitAlphabet };
 
         var mixed = _release.Recognize(crops, alphabets);
@@ -58,7 +58,7 @@ public sealed class SpecialistRoutingTests : IDisposable
     [Fact]
     public void A_specialist_s_line_is_read_by_the_main_model_too_and_carries_that_reading()
     {
-        var crops = new[] { Line(), Line(), Line() };
+        var crops = new[] { CommittedRelease.BarLine(), CommittedRelease.BarLine(), CommittedRelease.BarLine() };
         var before = _release.Batches.Snapshot();
 
         var read = _release.Recognize(crops, [DigitAlphabet, null, DigitAlphabet]);
@@ -76,30 +76,14 @@ public sealed class SpecialistRoutingTests : IDisposable
     {
         var before = _release.Batches.Snapshot();
 
-        var read = _release.Recognize([Line(), Line()], [null, "0123456789년월일"]);
+        var read = _release.Recognize([CommittedRelease.BarLine(), CommittedRelease.BarLine()], [null, "0123456789년월일"]);
 
         Assert.All(read, r => Assert.NotNull(r.SecondOpinion));
         Assert.Equal(4, _release.Batches.Snapshot().Since(before).Lines);
-        var line = _release.Prepare(Line(), null);
+        var line = _release.Prepare(CommittedRelease.BarLine(), null);
         Assert.NotNull(line.SecondLook);
         Assert.True(line.SecondLook!.Width < line.Width);
         Assert.Null(line.SecondLook.SecondLook);
-    }
-
-    /// <summary>A dark bar on paper: something for the model to read, the same each time.</summary>
-    private static GrayImage Line()
-    {
-        var crop = new GrayImage(120, 40);
-        for (int y = 0; y < 40; y++)
-            for (int x = 0; x < 120; x++) crop[x, y] = (byte)(y is > 10 and < 30 && x % 20 < 6 ? 20 : 245);
-        return crop;
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Pipeline.sln not found above the test's folder.");
     }
 
     public void Dispose() => _release.Dispose();
