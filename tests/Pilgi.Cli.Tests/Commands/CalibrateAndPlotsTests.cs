@@ -14,7 +14,7 @@ public sealed class CalibrateAndPlotsTests : IDisposable
 
     public void Dispose() => _dir.Delete(recursive: true);
 
-    /// <summary>A copy of the bundled descriptor (its calibration removed) beside links to the ONNX files it names.</summary>
+    /// <summary>A copy of the bundled descriptor (its calibration removed) beside links to the files it names (models, prior).</summary>
     private string CopyDescriptor()
     {
         var models = Path.Combine(RepoPaths.Root, "models", "recognizer");
@@ -24,6 +24,7 @@ public sealed class CalibrateAndPlotsTests : IDisposable
         File.WriteAllText(path, node.ToJsonString());
         var files = new List<string> { node["file"]!.GetValue<string>() };
         if (node["specialists"] is JsonArray specialists) files.AddRange(specialists.Select(s => s!["file"]!.GetValue<string>()));
+        if (node["characterPrior"] is JsonObject prior) files.Add(prior["file"]!.GetValue<string>());
         foreach (var file in files) File.CreateSymbolicLink(Path.Combine(_dir.FullName, file), Path.Combine(models, file));
         return path;
     }
