@@ -20,6 +20,15 @@ bash tests/bicep.sh || exit 1
 # The Functions app cannot run here, but it must publish cleanly (host.json, functions.metadata, models).
 dotnet publish src/Pilgi.Functions/Pilgi.Functions.csproj -c Release --no-build -nologo -v q -o "$root/artifacts/functions" || exit 1
 test -f "$root/artifacts/functions/functions.metadata" || { echo "run.sh: publish produced no functions.metadata" >&2; exit 1; }
+# every file the published recogniser descriptor names (models, character prior) was published beside it
+python3 - "$root/artifacts/functions/models/recognizer" <<'PY' || exit 1
+import json, os, sys
+d = json.load(open(os.path.join(sys.argv[1], "pilgi-rec.json"), encoding="utf-8"))
+named = [d["file"]] + [s["file"] for s in d.get("specialists", [])] + ([d["characterPrior"]["file"]] if "characterPrior" in d else [])
+missing = [f for f in named if not os.path.isfile(os.path.join(sys.argv[1], f))]
+if missing:
+    sys.exit(f"run.sh: the published Functions app lacks {missing}, named by its recogniser descriptor")
+PY
 azurite_start || { echo "run.sh: Azurite did not start" >&2; exit 1; }
 status=0
 dotnet test Pipeline.sln -c Release --no-build -nologo --logger "trx" --results-directory "$results" \

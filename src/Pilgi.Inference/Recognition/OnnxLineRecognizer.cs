@@ -1,5 +1,5 @@
-using Pilgi.Core.Errors;
 using Microsoft.ML.OnnxRuntime;
+using Pilgi.Core.Errors;
 using Pilgi.Core.Raster;
 using Pilgi.Inference.Models;
 
@@ -12,7 +12,8 @@ namespace Pilgi.Inference.Recognition;
 /// with specialists (<see cref="ModelDescriptor.Specialists"/>) has a session for each: a line goes to the first
 /// specialist that reads every character of its alphabet, any other line to the main model. Every line is read a second
 /// time by the main model (a specialist's line as it is, a main-model line scaled narrower), and that reading rides
-/// along with the first (<see cref="SecondOpinions"/>).
+/// along with the first (<see cref="SecondOpinions"/>). A release with a character prior
+/// (<see cref="ModelDescriptor.CharacterPrior"/>) has every line's frame probabilities weighed by it before decoding.
 /// </summary>
 public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDisposable
 {

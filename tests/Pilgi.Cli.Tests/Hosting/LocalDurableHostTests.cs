@@ -94,9 +94,9 @@ public class LocalDurableHostTests(ITestOutputHelper output)
         await using var harness = new ServeHarness(output);
         await harness.UploadTemplatesAsync();
         var scans = new List<string>();
-        foreach (var layout in RepoPaths.Layouts)
+        async Task PutWaveAsync(string n)
         {
-            foreach (var n in new[] { "a", "b" })
+            foreach (var layout in RepoPaths.Layouts)
             {
                 await harness.PutScanAsync($"{layout}/{n}.jpg", await File.ReadAllBytesAsync(RepoPaths.SampleScan(layout)));
                 scans.Add($"{layout}/{n}.jpg");
@@ -105,9 +105,19 @@ public class LocalDurableHostTests(ITestOutputHelper output)
         // messages a stopped host held come back after this long
         const string visibility = "Pilgi:Serve:MessageVisibilitySeconds=12";
 
+        // two waves: scans read side by side share recognition batches and end together, so the host is stopped while
+        // the second wave is in flight, after the first has ended
+        await PutWaveAsync("a");
         var first = await harness.StartHostAsync(poll: true, visibility, "Pilgi:Serve:MaxConcurrentActivities=2");
         var endedFirst = new EndedScans(first.Watcher);
-        await endedFirst.WaitForAsync(1, Patience);
+        await endedFirst.WaitForAsync(RepoPaths.Layouts.Count, Patience);
+        await PutWaveAsync("b");
+        var started = DateTime.UtcNow + Patience;
+        while (first.Watcher.Started < scans.Count)
+        {
+            Assert.True(DateTime.UtcNow < started, "the first host never took up the second wave");
+            await Task.Delay(50);
+        }
         Assert.True(first.Watcher.InFlight > 0, "the first host finished everything before it could be stopped");
         bool drained = await first.StopAsync(TimeSpan.Zero); // as abrupt as a crash, but the partitions are let go
         Assert.False(drained);
