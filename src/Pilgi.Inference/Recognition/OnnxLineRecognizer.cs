@@ -153,7 +153,20 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
         if (_priorWeights is not null && _priorWeights.Length != classes)
             throw new PilgiException(ReasonCodes.InferenceFailed,
                 $"Model {_model.Id} gives {classes} classes, but its charset and character prior make {_priorWeights.Length}.");
-        var weighed = _priorWeights is null ? null : new float[frames * classes];
+        // one line's weighed frames at a time, in a pooled buffer: a fresh one per run would be a large-object allocation
+        var weighed = _priorWeights is null ? null : System.Buffers.ArrayPool<float>.Shared.Rent(frames * classes);
+        try
+        {
+            return ReadLines(lines, probs, frames, classes, weighed);
+        }
+        finally
+        {
+            if (weighed is not null) System.Buffers.ArrayPool<float>.Shared.Return(weighed);
+        }
+    }
+
+    private TextRecognition[] ReadLines(IReadOnlyList<PreparedLine> lines, ReadOnlySpan<float> probs, int frames, int classes, float[]? weighed)
+    {
         var results = new TextRecognition[lines.Count];
         for (int k = 0; k < lines.Count; k++)
         {
