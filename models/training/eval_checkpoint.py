@@ -46,7 +46,6 @@ def main():
     ap.add_argument("--pad-step", type=int, default=0,
                     help="pad each crop with paper to a multiple of this width, as the pipeline does (128)")
     a = ap.parse_args()
-    train_recognizer.PAD_STEP = a.pad_step
     torch.set_num_threads(a.threads)
     ck = torch.load(a.checkpoint, map_location="cpu")
     model = CRNN(charset.NUM_CLASSES)
@@ -55,7 +54,8 @@ def main():
     print(f"{a.checkpoint} ({seen} lines seen)")
     for folder in a.sets:
         imgs, texts = read_set(folder)
-        rep = train_recognizer.evaluate(model, imgs, texts, ["all"] * len(imgs), "cpu")["all"]
+        rep = train_recognizer.evaluate(model, imgs, texts, ["all"] * len(imgs), "cpu",
+                                       pad_step=a.pad_step)["all"]
         print(f"  {os.path.basename(os.path.normpath(folder))}: lines {rep['lines']}, CER {rep['cer']:.4f}, "
               f"exact {rep['exact']:.3f}")
 

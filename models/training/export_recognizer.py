@@ -43,6 +43,13 @@ def export(ck, onnx_path):
     return onnx_path
 
 
+def counts_source(path):
+    """What a counts file says it was taken from: its first '#' line (make_syllable_prior.py writes one)."""
+    with open(path, encoding="utf-8") as f:
+        first = f.readline()
+    return first[1:].strip() if first.startswith("#") else None
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--checkpoint", required=True)
@@ -50,7 +57,7 @@ def main():
     ap.add_argument("--version", required=True)
     ap.add_argument("--digits-checkpoint", default=None, help="the digit reader's checkpoint (a specialist of the release)")
     ap.add_argument("--prior", default=None, help="syllable counts (make_syllable_prior.py) for the release's character prior")
-    ap.add_argument("--prior-source", default="hunspell-ko 0.7.92-1 ko.dic stems")
+    ap.add_argument("--prior-source", default=None, help="what the counts were taken from (default: the file's # line)")
     ap.add_argument("--prior-weight", type=float, default=0.6)
     ap.add_argument("--prior-shift", type=float, default=2.0)
     a = ap.parse_args()
@@ -76,8 +83,8 @@ def main():
         target = os.path.join(a.out, f"{NAME}-prior.tsv")
         if os.path.abspath(a.prior) != os.path.abspath(target):
             shutil.copyfile(a.prior, target)
-        descriptor["characterPrior"] = {"file": f"{NAME}-prior.tsv", "source": a.prior_source, "weight": a.prior_weight,
-                                        "shift": a.prior_shift, "smoothing": 1}
+        descriptor["characterPrior"] = {"file": f"{NAME}-prior.tsv", "source": a.prior_source or counts_source(a.prior),
+                                        "weight": a.prior_weight, "shift": a.prior_shift, "smoothing": 1}
     with open(os.path.join(a.out, f"{NAME}.json"), "w", encoding="utf-8") as f:
         json.dump(descriptor, f, ensure_ascii=False, indent=1)
     print(f"wrote {onnx_path} ({os.path.getsize(onnx_path) / 1e6:.1f} MB)")

@@ -36,13 +36,13 @@ def download_dictionary(workdir):
 
 
 def syllable_counts(dic_path):
-    """Syllables of the dictionary's stems (the text before '/' on each line after the count line), NFC."""
+    """Characters of the dictionary's stems (the text before '/' on each line after the count line), NFC."""
     with open(dic_path, encoding="utf-8") as f:
         rows = f.read().splitlines()[1:]
     counts = collections.Counter()
     for row in rows:
         stem = unicodedata.normalize("NFC", row.split("/", 1)[0])
-        counts.update(ch for ch in stem if "\uac00" <= ch <= "\ud7a3")
+        counts.update(stem)
     return counts, len(rows)
 
 

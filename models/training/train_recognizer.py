@@ -24,10 +24,6 @@ from pilgi_synth import charset, lines  # noqa: E402
 from recognizer_model import CRNN  # noqa: E402
 
 MAX_WIDTH = 512  # longer lines are dropped from training rather than cut (a cut line no longer matches its text)
-# Batches are padded with paper to a multiple of this width (0: to their widest line only). The pipeline pads every
-# crop to a multiple of its descriptor's batchWidthStep (128) and the BiLSTM reads that padding too: `--pad-step 128`
-# trains on what it will read.
-PAD_STEP = 0
 
 # What a digit field (RRN, phone, account, date, amount, a cheque's amount) holds: digits, their separators, a
 # currency sign and the 년/월/일/원 of dates and amounts written out. The digit reader's descriptor says it reads these.
@@ -69,11 +65,13 @@ def batches(imgs, texts, batch_size, rng):
     return chunks
 
 
-def collate(idx, imgs, texts, device):
+def collate(idx, imgs, texts, device, pad_step=0):
+    """pad_step: pad the batch with paper to a multiple of this width (0: to its widest line only). The pipeline pads
+    every crop to a multiple of its descriptor's batchWidthStep (128) and the BiLSTM reads that padding too."""
     w = min(MAX_WIDTH, max(imgs[i].shape[1] for i in idx))
     w = int(math.ceil(w / 4) * 4)
-    if PAD_STEP:
-        w = min(MAX_WIDTH, int(math.ceil(w / PAD_STEP) * PAD_STEP))
+    if pad_step:
+        w = min(MAX_WIDTH, int(math.ceil(w / pad_step) * pad_step))
     x = np.ones((len(idx), 1, lines.LINE_HEIGHT, w), dtype=np.float32)
     for k, i in enumerate(idx):
         im = imgs[i][:, :w].astype(np.float32) / 255.0
@@ -107,13 +105,13 @@ def levenshtein(a, b):
     return prev[-1]
 
 
-def evaluate(model, imgs, texts, writers, device, batch_size=64):
+def evaluate(model, imgs, texts, writers, device, batch_size=64, pad_step=0):
     model.eval()
     errs, total, exact = {}, {}, {}
     with torch.no_grad():
         for s in range(0, len(imgs), batch_size):
             idx = list(range(s, min(len(imgs), s + batch_size)))
-            x, _, _ = collate(idx, imgs, texts, device)
+            x, _, _ = collate(idx, imgs, texts, device, pad_step)
             preds = greedy_decode(model(x))
             for i, p in zip(idx, preds):
                 ref = texts[i].replace(" ", "")
@@ -153,8 +151,6 @@ def main():
     ap.add_argument("--pad-step", type=int, default=0,
                     help="pad each batch with paper to a multiple of this width, as the pipeline pads its crops (128)")
     a = ap.parse_args()
-    global PAD_STEP
-    PAD_STEP = a.pad_step
 
     torch.set_num_threads(a.threads)
     device = "cuda" if torch.cuda.is_available() else "cpu"
@@ -214,7 +210,7 @@ def main():
             n_shards = len(shard_paths(a.data))
             print(f"reloaded: {len(imgs)} train lines", flush=True)
         for idx in batches(imgs, texts, a.batch, rng):
-            x, flat, lengths = collate(idx, imgs, texts, device)
+            x, flat, lengths = collate(idx, imgs, texts, device, a.pad_step)
             for g in opt.param_groups:
                 g["lr"] = lr_at(state["seen"])
             logits = model(x)
@@ -233,7 +229,7 @@ def main():
                 print(f"step {state['step']} seen {state['seen']} loss {loss.item():.3f} "
                       f"lr {lr_at(state['seen']):.2e} {rate:.0f} lines/s", flush=True)
             if time.time() - last_ck > a.checkpoint_minutes * 60:
-                rep = evaluate(model, vimgs, vtexts, vwriters, device)
+                rep = evaluate(model, vimgs, vtexts, vwriters, device, pad_step=a.pad_step)
                 state["history"].append({"step": state["step"], "seen": state["seen"], "heldout": rep})
                 print("held-out", json.dumps(rep, ensure_ascii=False), flush=True)
                 if rep["all"]["cer"] < state["best_cer"]:
@@ -244,7 +240,7 @@ def main():
             if time.time() - start > a.hours * 3600 or state["seen"] >= sched["start"] + sched["lines"]:
                 done = True
                 break
-    rep = evaluate(model, vimgs, vtexts, vwriters, device)
+    rep = evaluate(model, vimgs, vtexts, vwriters, device, pad_step=a.pad_step)
     state["history"].append({"step": state["step"], "seen": state["seen"], "heldout": rep})
     if rep["all"]["cer"] < state["best_cer"]:
         state["best_cer"] = rep["all"]["cer"]
