@@ -91,7 +91,7 @@ public static class CalibrateCommand
                 {
                     foreach (var field in FieldSamples.FromLabels(label, reader.Templates.Get(id).Template, result.Fields))
                         if (result.Fields[field.Key].Evidence is { } evidence)
-                            samples.Add(new CalibrationSample(field.Kind, evidence, field.IsExact));
+                            samples.Add(new CalibrationSample(field.Kind, evidence, field.IsExact, scan.RelativePath));
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -38,7 +38,7 @@ public class FieldReviewTests
 
     private static FusionOptions Calibrated(ReviewOptions? review = null) => FusionOptions.Default with
     {
-        Calibration = ByCharacter(new RiskPoint(0.99, 40, 0, 0.19), new RiskPoint(0.9, 80, 1, 3)),
+        Calibration = ByCharacter(new RiskPoint(0.99, 40, 0, 0.38), new RiskPoint(0.9, 80, 1, 6)),
         Review = review ?? new ReviewOptions(),
     };
 
@@ -86,13 +86,13 @@ public class FieldReviewTests
     [Fact]
     public void Kinds_that_share_the_target_are_accepted_on_their_pooled_risk()
     {
-        var calibration = ByCharacter(new RiskPoint(0.99, 40, 0, 0.19));
+        var calibration = ByCharacter(new RiskPoint(0.99, 40, 0, 0.38));
         calibration = calibration with
         {
             Kinds = new Dictionary<string, KindCalibration>
             {
-                ["name"] = calibration.All with { Samples = 200, Risk = [new RiskPoint(0.99, 200, 0, 0.4)] },
-                ["text"] = calibration.All with { Samples = 100, Risk = [new RiskPoint(0.9, 100, 0, 0.8)] },
+                ["name"] = calibration.All with { Samples = 200, Risk = [new RiskPoint(0.99, 200, 0, 0.8)] },
+                ["text"] = calibration.All with { Samples = 100, Risk = [new RiskPoint(0.9, 100, 0, 1.6)] },
             },
         };
         FieldResult Memo(ReviewOptions review) => FieldFusion.Fuse(Form, [In(5, "급여", 0.95)], AffineTransform.Identity,

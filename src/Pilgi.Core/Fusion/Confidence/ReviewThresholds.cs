@@ -9,7 +9,7 @@ namespace Pilgi.Core.Fusion.Confidence;
 /// <list type="bullet">
 /// <item><see cref="Derive"/>: one kind alone; the lowest threshold whose own <see cref="RiskPoint.Risk"/> is within the target.</item>
 /// <item><see cref="Joint{TKey}"/>: kinds that share a target, together; each kind's threshold is chosen so that the
-/// pooled risk Σ max(wrong, expected wrong) / Σ accepted over those kinds is within the target while as many fields
+/// pooled risk Σ charged wrong (<see cref="RiskPoint.Charged"/>) / Σ accepted over those kinds is within the target while as many fields
 /// as possible are accepted, each kind's own risk at most <see cref="KindRiskCap"/> × the target.</item>
 /// </list>
 /// </summary>
@@ -40,7 +40,7 @@ public static class ReviewThresholds
     /// accepted counts weigh each kind as often as it occurred in the calibration data). Each kind starts at 1 − target
     /// (what its curve accepts there counts in the pool) and may move down to the points of its curve with at least
     /// <see cref="MinAccepted"/> accepted and own risk within <see cref="KindRiskCap"/> × target. Along the lower convex
-    /// hull of those points (cost max(wrong, expected wrong) against accepted) each step costs a marginal risk; steps
+    /// hull of those points (charged wrong against accepted) each step costs a marginal risk; steps
     /// are taken from the cheapest over all kinds while the pooled risk stays within the target, and a step that would
     /// break it ends its kind's descent (the others go on).
     /// </summary>
@@ -79,20 +79,18 @@ public static class ReviewThresholds
         ArgumentNullException.ThrowIfNull(curve);
         double ceiling = 1 - targetErrorRate;
         var start = curve.LastOrDefault(p => p.Threshold >= ceiling);
-        var hull = new List<HullPoint> { new(ceiling, start?.Accepted ?? 0, start is null ? 0 : Cost(start)) };
+        var hull = new List<HullPoint> { new(ceiling, start?.Accepted ?? 0, start is null ? 0 : start.Charged) };
         foreach (var point in curve)
         {
             if (point.Threshold >= ceiling || point.Accepted < MinAccepted || point.Accepted <= hull[0].Accepted
                 || point.Risk > KindRiskCap * targetErrorRate)
                 continue;
-            var next = new HullPoint(point.Threshold, point.Accepted, Cost(point));
+            var next = new HullPoint(point.Threshold, point.Accepted, point.Charged);
             while (hull.Count >= 2 && !Below(hull[^2], hull[^1], next)) hull.RemoveAt(hull.Count - 1);
             hull.Add(next);
         }
         return hull;
     }
-
-    private static double Cost(RiskPoint point) => Math.Max(point.Wrong, point.ExpectedWrong);
 
     /// <summary>Whether <paramref name="middle"/> lies strictly below the line from <paramref name="left"/> to <paramref name="right"/>.</summary>
     private static bool Below(HullPoint left, HullPoint middle, HullPoint right) =>

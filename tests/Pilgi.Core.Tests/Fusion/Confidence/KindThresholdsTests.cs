@@ -6,10 +6,11 @@ namespace Pilgi.Core.Tests.Fusion.Confidence;
 
 public class KindThresholdsTests
 {
-    private static readonly IReadOnlyList<RiskPoint> Clean = [new(0.99, 100, 0, 0.2), new(0.97, 200, 0, 0.6)];
-    private static readonly IReadOnlyList<RiskPoint> Noisy = [new(0.98, 50, 0, 0.5), new(0.95, 100, 1, 1.2)];
-    private static readonly IReadOnlyList<RiskPoint> Rrn = [new(0.97, 100, 0, 0.8)];
-    private static readonly IReadOnlyList<RiskPoint> AllKinds = [new(0.96, 400, 1, 1.6), new(0.9, 800, 10, 12)];
+    // expected wrong counts are twice what a point is charged (RiskPoint.ExpectedWrongWeight)
+    private static readonly IReadOnlyList<RiskPoint> Clean = [new(0.99, 100, 0, 0.4), new(0.97, 200, 0, 1.2)];
+    private static readonly IReadOnlyList<RiskPoint> Noisy = [new(0.98, 50, 0, 1.0), new(0.95, 100, 1, 2.4)];
+    private static readonly IReadOnlyList<RiskPoint> Rrn = [new(0.97, 100, 0, 1.6)];
+    private static readonly IReadOnlyList<RiskPoint> AllKinds = [new(0.96, 400, 1, 3.2), new(0.9, 800, 10, 24)];
 
     private static KindCalibration Kind(int samples, IReadOnlyList<RiskPoint> risk) => new() { Samples = samples, Risk = risk };
 

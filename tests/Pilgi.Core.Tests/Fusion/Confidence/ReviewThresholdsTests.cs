@@ -33,7 +33,18 @@ public class ReviewThresholdsTests
     {
         RiskPoint[] curve = [new(0.97, 100, 0, 2)];
 
-        Assert.Equal(1 - 0.005, ReviewThresholds.Derive(curve, 0.005)); // none wrong, but 2 expected: 2 %
+        Assert.Equal(1.0, curve[0].Charged, 12);                          // none wrong, half of the 2 expected charged
+        Assert.Equal(1 - 0.005, ReviewThresholds.Derive(curve, 0.005));  // 1 %
+        Assert.Equal(0.97, ReviewThresholds.Derive(curve, 0.01));
+    }
+
+    [Fact]
+    public void Fields_seen_wrong_are_charged_in_full()
+    {
+        RiskPoint point = new(0.9, 100, 3, 2);
+
+        Assert.Equal(3.0, point.Charged, 12);
+        Assert.Equal(0.03, point.Risk, 12);
     }
 
     [Fact]
@@ -68,7 +79,7 @@ public class ReviewThresholdsTests
     private static double PooledRisk(IReadOnlyDictionary<string, IReadOnlyList<RiskPoint>> curves, IReadOnlyDictionary<string, double> thresholds)
     {
         var accepted = curves.Select(c => c.Value.LastOrDefault(p => p.Threshold >= thresholds[c.Key])).OfType<RiskPoint>().ToList();
-        return accepted.Sum(p => Math.Max(p.Wrong, p.ExpectedWrong)) / accepted.Sum(p => p.Accepted);
+        return accepted.Sum(p => p.Charged) / accepted.Sum(p => p.Accepted);
     }
 
     private static int Accepted(IReadOnlyDictionary<string, IReadOnlyList<RiskPoint>> curves, IReadOnlyDictionary<string, double> thresholds) =>
@@ -80,16 +91,16 @@ public class ReviewThresholdsTests
         var curves = new Dictionary<string, IReadOnlyList<RiskPoint>>
         {
             ["clean"] = [new(0.99, 100, 0, 0.2), new(0.97, 200, 0, 0.6), new(0.9, 300, 2, 2.5)],
-            ["noisy"] = [new(0.98, 50, 0, 0.5), new(0.95, 100, 1, 1.2), new(0.8, 200, 6, 5)],
+            ["noisy"] = [new(0.98, 50, 1, 0.5), new(0.95, 100, 1, 1.2), new(0.8, 200, 6, 5)],
         };
         var alone = curves.ToDictionary(c => c.Key, c => ReviewThresholds.Derive(c.Value, 0.005));
 
         var joint = ReviewThresholds.Joint(curves, 0.005);
 
         Assert.Equal(0.97, joint["clean"]);
-        Assert.Equal(0.98, joint["noisy"]);   // alone its 1 % risk would leave it at 0.995
-        Assert.Equal(1.1 / 250, PooledRisk(curves, joint), 12);
-        Assert.Equal((200, 250), (Accepted(curves, alone), Accepted(curves, joint)));
+        Assert.Equal(0.95, joint["noisy"]);   // alone its 1 % risk would leave it at 0.995
+        Assert.Equal(1.3 / 300, PooledRisk(curves, joint), 12);
+        Assert.Equal((200, 300), (Accepted(curves, alone), Accepted(curves, joint)));
     }
 
     [Fact]
@@ -97,9 +108,9 @@ public class ReviewThresholdsTests
     {
         var curves = new Dictionary<string, IReadOnlyList<RiskPoint>>
         {
-            ["a"] = [new(0.99, 100, 0, 0.1), new(0.9, 1100, 0, 10.1)],
+            ["a"] = [new(0.99, 100, 0, 0.1), new(0.9, 1100, 7, 10.1)],
             ["b"] = [new(0.99, 100, 0, 0.3), new(0.95, 150, 0, 0.5)],
-            ["c"] = [new(0.97, 30, 0, 0.36)],
+            ["c"] = [new(0.97, 30, 0, 0.5)],
         };
 
         var joint = ReviewThresholds.Joint(curves, 0.005);
@@ -111,10 +122,10 @@ public class ReviewThresholdsTests
     [Fact]
     public void No_kind_goes_beyond_its_own_risk_cap_however_clean_the_others()
     {
-        Dictionary<string, IReadOnlyList<RiskPoint>> Curves(double noisyExpected) => new()
+        Dictionary<string, IReadOnlyList<RiskPoint>> Curves(double noisyCharged) => new()
         {
             ["clean"] = [new(0.99, 1000, 0, 1)],
-            ["noisy"] = [new(0.9, 100, 1, noisyExpected)],
+            ["noisy"] = [new(0.9, 100, 0, noisyCharged / RiskPoint.ExpectedWrongWeight)],
         };
         double cap = ReviewThresholds.KindRiskCap * 0.005;
 
@@ -133,7 +144,7 @@ public class ReviewThresholdsTests
 
         var joint = ReviewThresholds.Joint(curves, 0.005);
 
-        Assert.Equal((0.995, 0.995), (joint["sure"], joint["other"]));   // 1.4 of 200 would be 0.7 %
+        Assert.Equal((0.995, 0.995), (joint["sure"], joint["other"]));   // 1.2 of 200 would be 0.6 %
     }
 
     [Fact]
