@@ -49,6 +49,25 @@ public sealed class CalibrateAndPlotsTests : IDisposable
         Assert.True(fields > 5, $"{fields} fields");
         Assert.Equal(fields, loaded.Calibration.All.Samples);
         Assert.NotEmpty(loaded.Charset); // the rest of the descriptor is kept
+        var scans = Directory.GetFiles(Path.Combine(RepoPaths.SampleForms, "scans")).Select(Path.GetFileName).ToHashSet();
+        Assert.Equal("scan", File.ReadAllLines(samples)[0].Split('\t')[^1]);
+        Assert.All(File.ReadAllLines(samples).Skip(1), line => Assert.Contains(line.Split('\t')[^1], scans));
+    }
+
+    [Fact]
+    public async Task Samples_saved_before_they_named_their_scan_are_still_read()
+    {
+        var descriptor = CopyDescriptor();
+        var samples = Path.Combine(_dir.FullName, "samples.tsv");
+        Assert.Equal(0, (await CliRun.RunAsync("calibrate", "--descriptor", descriptor, "--data", RepoPaths.SampleForms, "--limit", "1",
+            "--save-samples", samples)).ExitCode);
+        var old = Path.Combine(_dir.FullName, "old.tsv");
+        File.WriteAllLines(old, File.ReadAllLines(samples).Select(line => line[..line.LastIndexOf('\t')]));
+
+        var again = await CliRun.RunAsync("calibrate", "--descriptor", descriptor, "--from-samples", old);
+
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Equal(File.ReadAllLines(old).Length - 1, ModelDescriptor.Load(descriptor).Calibration!.All.Samples);
     }
 
     [Fact]
