@@ -33,10 +33,11 @@ public class SecondOpinionsTests
         Assert.Equal(5, added.Length);
         Assert.Same(look.Pixels, added[3].Pixels);
         Assert.Equal(6, added[3].Width);
-        Assert.True(added[3].IsSecondOpinion);
+        Assert.True(added[3].IsLook);
+        Assert.False(added[3].IsSecondOpinion); // decoded as a line of its own, so that it can stand for the line
         Assert.Null(added[3].SecondLook);
         Assert.Same(lines[1].Pixels, added[4].Pixels);
-        Assert.Empty(SecondOpinions.Add(added[3..]).Skip(2)); // a second opinion is not read a third time
+        Assert.Empty(SecondOpinions.Add(added[3..]).Skip(2)); // neither a look nor a second opinion is read a third time
     }
 
     [Fact]
@@ -48,8 +49,34 @@ public class SecondOpinionsTests
 
         var attached = SecondOpinions.Attach(lines, reads);
 
+        Assert.Equal("가나", attached[0].Text);
         Assert.Equal(new SecondOpinion("가다", 0.7), attached[0].SecondOpinion);
         Assert.Equal(new SecondOpinion("12", 0.6), attached[1].SecondOpinion);
+    }
+
+    [Fact]
+    public void The_surer_look_stands_for_the_line_and_the_other_becomes_its_second_opinion()
+    {
+        var look = new PreparedLine(9, 128, new float[32 * 128], "가나다라");
+        var lines = new[] { Line(0, "가나다라") with { SecondLook = look }, Line(0, "가나다라") with { SecondLook = look } };
+        ReadCandidate[] listed = [new("가다", -0.1), new("가나", -2.5)];
+        var reads = new TextRecognition[] { new("가나", 0.6), new("라", 0.9), new("가다", 0.8, listed), new("라라", 0.7) };
+
+        var attached = SecondOpinions.Attach(lines, reads);
+
+        Assert.Equal(new TextRecognition("가다", 0.8, listed, new SecondOpinion("가나", 0.6)), attached[0]);
+        Assert.Equal(new TextRecognition("라", 0.9, null, new SecondOpinion("라라", 0.7)), attached[1]);
+    }
+
+    [Fact]
+    public void A_specialist_s_read_stands_however_sure_the_main_model_s_copy()
+    {
+        var lines = new[] { Line(1) };
+        var reads = new TextRecognition[] { new("12", 0.5), new("17", 0.99) };
+
+        var attached = SecondOpinions.Attach(lines, reads);
+
+        Assert.Equal(new TextRecognition("12", 0.5, null, new SecondOpinion("17", 0.99)), attached[0]);
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class SpecialistRoutingTests : IDisposable
     }
 
     [Fact]
-    public void A_main_model_line_is_read_again_at_a_narrower_width()
+    public void A_main_model_line_is_read_again_at_a_wider_width()
     {
         var before = _release.Batches.Snapshot();
 
@@ -82,7 +82,7 @@ public sealed class SpecialistRoutingTests : IDisposable
         Assert.Equal(4, _release.Batches.Snapshot().Since(before).Lines);
         var line = _release.Prepare(CommittedRelease.BarLine(), null);
         Assert.NotNull(line.SecondLook);
-        Assert.True(line.SecondLook!.Width < line.Width);
+        Assert.True(line.SecondLook!.Width > line.Width);
         Assert.Null(line.SecondLook.SecondLook);
     }
 
