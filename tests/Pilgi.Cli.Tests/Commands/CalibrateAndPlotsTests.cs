@@ -29,6 +29,17 @@ public sealed class CalibrateAndPlotsTests : IDisposable
         return path;
     }
 
+    /// <summary>A copy of the descriptor calibrated on the first sample scan, and the samples that calibration kept.</summary>
+    private async Task<(string Descriptor, string Samples)> CalibratedOnOneScanAsync()
+    {
+        var descriptor = CopyDescriptor();
+        var samples = Path.Combine(_dir.FullName, "samples.tsv");
+        var run = await CliRun.RunAsync("calibrate", "--descriptor", descriptor, "--data", RepoPaths.SampleForms, "--limit", "1",
+            "--save-samples", samples);
+        Assert.True(run.ExitCode == 0, run.Error);
+        return (descriptor, samples);
+    }
+
     [Fact]
     public async Task Calibrate_reads_labelled_forms_and_writes_the_calibration_into_the_descriptor()
     {
@@ -57,10 +68,7 @@ public sealed class CalibrateAndPlotsTests : IDisposable
     [Fact]
     public async Task Samples_saved_before_they_named_their_scan_are_still_read()
     {
-        var descriptor = CopyDescriptor();
-        var samples = Path.Combine(_dir.FullName, "samples.tsv");
-        Assert.Equal(0, (await CliRun.RunAsync("calibrate", "--descriptor", descriptor, "--data", RepoPaths.SampleForms, "--limit", "1",
-            "--save-samples", samples)).ExitCode);
+        var (descriptor, samples) = await CalibratedOnOneScanAsync();
         var old = Path.Combine(_dir.FullName, "old.tsv");
         File.WriteAllLines(old, File.ReadAllLines(samples).Select(line => line[..line.LastIndexOf('\t')]));
 
@@ -73,10 +81,7 @@ public sealed class CalibrateAndPlotsTests : IDisposable
     [Fact]
     public async Task A_calibration_fitted_for_other_weights_is_dropped_and_says_so()
     {
-        var descriptor = CopyDescriptor();
-        var samples = Path.Combine(_dir.FullName, "samples.tsv");
-        Assert.Equal(0, (await CliRun.RunAsync("calibrate", "--descriptor", descriptor, "--data", RepoPaths.SampleForms, "--limit", "1",
-            "--save-samples", samples)).ExitCode);
+        var (descriptor, samples) = await CalibratedOnOneScanAsync();
         var node = JsonNode.Parse(File.ReadAllText(descriptor))!.AsObject();
         node["version"] = "retrained";
         File.WriteAllText(descriptor, node.ToJsonString());
