@@ -107,7 +107,7 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
         ArgumentNullException.ThrowIfNull(crop);
         int reader = ReaderFor(alphabet);
         var line = Scaled(crop, alphabet, reader, 1.0);
-        return reader > 0 ? line : line with { SecondLook = Scaled(crop, alphabet, 0, SecondLookWidth) };
+        return reader > 0 ? line : line with { SecondLook = Scaled(crop, alphabet, reader, SecondLookWidth) };
     }
 
     /// <summary>
@@ -118,6 +118,10 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
     /// 0.642, at both 0.777 / 0.660 (a third read of every line); held-out font words 0.882 alone, 0.875 with either.
     /// </summary>
     public const double SecondLookWidth = 1.15;
+
+    // A specialist's lines get no second look: the digit reader's at 0.85 of the width, the surer look standing, read
+    // the real-digit lines (MNIST samples 700-799) 1,016 of 1,300 right against 1,011 with one look (phones 0.755 →
+    // 0.740, accounts 0.605 → 0.615, binarised cheque amounts 0.707 → 0.727): not worth a third read of every digit line.
 
     private PreparedLine Scaled(GrayImage crop, string? alphabet, int reader, double widthShare)
     {

@@ -9,8 +9,8 @@ namespace Pilgi.Inference.Recognition;
 /// (<see cref="Models.ModelDescriptor.Specialists"/>).</param>
 /// <param name="IsSecondOpinion">A copy of a line for the main model (<see cref="SecondOpinions"/>): read as a second
 /// opinion (<see cref="Core.Fusion.SecondOpinion"/>).</param>
-/// <param name="SecondLook">For a line the main model reads: the same crop scaled wider, which the main model reads
-/// again (<see cref="SecondOpinions"/>); null for none.</param>
+/// <param name="SecondLook">The same crop scaled to another width, which the line's reader reads again
+/// (<see cref="SecondOpinions"/>); null for none.</param>
 /// <param name="IsLook">A line's <see cref="SecondLook"/> made into a line of its own: decoded as the line itself is, so
 /// that its reading can stand for the line's.</param>
 public sealed record PreparedLine(int Width, int PaddedWidth, float[] Pixels, string? Alphabet, int Reader = 0,

@@ -3,48 +3,49 @@ using Pilgi.Core.Fusion;
 namespace Pilgi.Inference.Recognition;
 
 /// <summary>
-/// Every line is read twice, and the second reading travels with the first (<see cref="TextRecognition.SecondOpinion"/>):
+/// Every line is read at least twice:
 /// <list type="bullet">
+/// <item>its reader reads it once more from its <see cref="PreparedLine.SecondLook"/> (the crop scaled to another
+/// width), decoded alike, and the surer of the two looks (<see cref="Surer"/>) stands for the line: where the frames
+/// fall differently on the strokes, a hard line is often read right at one width and not at the other;</item>
 /// <item>a line a specialist reads is read by the main network as well (the same prepared pixels, within the same
-/// alphabet);</item>
-/// <item>a line the main network reads is read by it once more from its <see cref="PreparedLine.SecondLook"/> (the crop
-/// scaled wider): a reading that holds when the frames fall differently on the strokes is more likely right. Both
-/// looks are decoded alike, and the surer of the two (<see cref="Surer"/>) stands for the line, the other being its
-/// second opinion.</item>
+/// alphabet), and that reading travels with the line's (<see cref="TextRecognition.SecondOpinion"/>); a line the main
+/// network reads carries its other look instead.</item>
 /// </list>
-/// Fusion weighs whether the two agree (<see cref="Core.Fusion.Confidence.ReaderAgreement"/>). The copies are ordinary
-/// lines of the main model, so they batch with its other lines of their width, in process and in the inference service
-/// alike.
+/// Fusion weighs whether the two readings agree (<see cref="Core.Fusion.Confidence.ReaderAgreement"/>). The copies are
+/// ordinary lines of their model, so they batch with its other lines of their width, in process and in the inference
+/// service alike.
 /// </summary>
 public static class SecondOpinions
 {
-    /// <summary>The lines, then the second reading's line of each line that has one, in line order.</summary>
+    /// <summary>The lines, then the look of each line that has one, then the main network's copy of each specialist's line.</summary>
     public static PreparedLine[] Add(IReadOnlyList<PreparedLine> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        return [.. lines, .. lines.Select(Second).OfType<PreparedLine>()];
+        return [.. lines, .. lines.Select(Look).OfType<PreparedLine>(), .. lines.Select(Opinion).OfType<PreparedLine>()];
     }
 
     /// <summary>
-    /// The reads of <paramref name="lines"/>, each carrying its second reading's: <paramref name="reads"/> are the reads
-    /// of <see cref="Add"/>'s lines, in its order.
+    /// The reads of <paramref name="lines"/>, each the surer of its looks and carrying its second reading:
+    /// <paramref name="reads"/> are the reads of <see cref="Add"/>'s lines, in its order.
     /// </summary>
     public static TextRecognition[] Attach(IReadOnlyList<PreparedLine> lines, IReadOnlyList<TextRecognition> reads)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(reads);
-        int copies = lines.Count(l => Second(l) is not null);
-        if (reads.Count != lines.Count + copies)
-            throw new ArgumentException($"{lines.Count + copies} reads are needed ({lines.Count} lines, {copies} second opinions), not {reads.Count}.", nameof(reads));
+        int looks = lines.Count(l => Look(l) is not null), opinions = lines.Count(l => Opinion(l) is not null);
+        if (reads.Count != lines.Count + looks + opinions)
+            throw new ArgumentException($"{lines.Count + looks + opinions} reads are needed ({lines.Count} lines, {looks} second looks, " +
+                $"{opinions} second opinions), not {reads.Count}.", nameof(reads));
         var attached = new TextRecognition[lines.Count];
-        int next = lines.Count;
+        int nextLook = lines.Count, nextOpinion = lines.Count + looks;
         for (int i = 0; i < lines.Count; i++)
         {
-            attached[i] = reads[i];
-            if (Second(lines[i]) is null) continue;
-            var (read, opinion) = lines[i].Reader == 0 ? Surer(reads[i], reads[next]) : (reads[i], reads[next]);
-            next++;
-            attached[i] = read with { SecondOpinion = new SecondOpinion(opinion.Text, opinion.Confidence, opinion.Alternatives) };
+            var read = reads[i];
+            TextRecognition? other = null;
+            if (Look(lines[i]) is not null) (read, other) = Surer(read, reads[nextLook++]);
+            if (Opinion(lines[i]) is not null) other = reads[nextOpinion++];
+            attached[i] = other is { } o ? read with { SecondOpinion = new SecondOpinion(o.Text, o.Confidence, o.Alternatives) } : read;
         }
         return attached;
     }
@@ -56,10 +57,13 @@ public static class SecondOpinions
     public static (TextRecognition Read, TextRecognition Other) Surer(TextRecognition first, TextRecognition second) =>
         second.Confidence > first.Confidence ? (second, first) : (first, second);
 
-    /// <summary>The line the second reading of <paramref name="line"/> is made from, for the main model; null for none.</summary>
-    private static PreparedLine? Second(PreparedLine line) =>
-        line.IsSecondOpinion || line.IsLook ? null
-        : line.Reader > 0 ? line with { Reader = 0, IsSecondOpinion = true, SecondLook = null }
-        : line.SecondLook is { } look ? look with { Reader = 0, IsLook = true, SecondLook = null }
-        : null;
+    /// <summary>The line's second look, for its own reader; null for none (and for a copy).</summary>
+    private static PreparedLine? Look(PreparedLine line) =>
+        line.IsSecondOpinion || line.IsLook || line.SecondLook is not { } look ? null
+        : look with { Reader = line.Reader, IsLook = true, SecondLook = null };
+
+    /// <summary>The main network's copy of a specialist's line; null for a line the main network reads (and for a copy).</summary>
+    private static PreparedLine? Opinion(PreparedLine line) =>
+        line.IsSecondOpinion || line.IsLook || line.Reader == 0 ? null
+        : line with { Reader = 0, IsSecondOpinion = true, SecondLook = null };
 }
