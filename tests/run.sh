@@ -14,14 +14,15 @@ source tests/azurite.sh
 trap azurite_stop EXIT
 azurite_install || { echo "run.sh: could not install Azurite (npm)" >&2; exit 1; }
 
-# Only this machine's native libraries are copied into the build outputs (Directory.Build.targets): every platform's
-# would take some 3 GB across the test projects.
+# Only this machine's native libraries are copied into the build outputs and the published app (Directory.Build.targets):
+# every platform's would take some 3 GB across the test projects.
 rid=$(dotnet --info | awk '$1 == "RID:" { print $2; exit }')
 dotnet build Pipeline.sln -c Release -nologo -v q ${rid:+-p:PilgiNativeRuntimes=$rid} || exit 1
 # infra/ compiles and lints clean with the Bicep CLI the build restored.
 bash tests/bicep.sh || exit 1
 # The Functions app cannot run here, but it must publish cleanly (host.json, functions.metadata, models).
-dotnet publish src/Pilgi.Functions/Pilgi.Functions.csproj -c Release --no-build -nologo -v q -o "$root/artifacts/functions" || exit 1
+dotnet publish src/Pilgi.Functions/Pilgi.Functions.csproj -c Release --no-build -nologo -v q -o "$root/artifacts/functions" \
+  ${rid:+-p:PilgiNativeRuntimes=$rid} || exit 1
 test -f "$root/artifacts/functions/functions.metadata" || { echo "run.sh: publish produced no functions.metadata" >&2; exit 1; }
 # every file the published recogniser descriptor names (models, character prior) was published beside it
 python3 - "$root/artifacts/functions/models/recognizer" <<'PY' || exit 1
