@@ -11,9 +11,10 @@ namespace Pilgi.Inference.Recognition;
 /// not depend on the other crops of the call (nor on the requests the inference service merges it with). A release
 /// with specialists (<see cref="ModelDescriptor.Specialists"/>) has a session for each: a line goes to the first
 /// specialist that reads every character of its alphabet, any other line to the main model. Every line is read a second
-/// time by the main model (a specialist's line as it is, a main-model line scaled narrower), and that reading rides
-/// along with the first (<see cref="SecondOpinions"/>). A release with a character prior
-/// (<see cref="ModelDescriptor.CharacterPrior"/>) has every line's frame probabilities weighed by it before decoding.
+/// time by the main model: a specialist's line as it is, that reading riding along with the specialist's; a main-model
+/// line scaled wider, the surer of its two looks standing for it (<see cref="SecondOpinions"/>). A release with a
+/// character prior (<see cref="ModelDescriptor.CharacterPrior"/>) has every line's frame probabilities weighed by it
+/// before decoding.
 /// </summary>
 public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDisposable
 {

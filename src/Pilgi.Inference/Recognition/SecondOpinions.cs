@@ -22,7 +22,7 @@ public static class SecondOpinions
     public static PreparedLine[] Add(IReadOnlyList<PreparedLine> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        return [.. lines, .. lines.Select(Look).OfType<PreparedLine>(), .. lines.Select(Opinion).OfType<PreparedLine>()];
+        return [.. lines, .. lines.Where(HasLook).Select(Look), .. lines.Where(HasOpinion).Select(Opinion)];
     }
 
     /// <summary>
@@ -33,7 +33,7 @@ public static class SecondOpinions
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(reads);
-        int looks = lines.Count(l => Look(l) is not null), opinions = lines.Count(l => Opinion(l) is not null);
+        int looks = lines.Count(HasLook), opinions = lines.Count(HasOpinion);
         if (reads.Count != lines.Count + looks + opinions)
             throw new ArgumentException($"{lines.Count + looks + opinions} reads are needed ({lines.Count} lines, {looks} second looks, " +
                 $"{opinions} second opinions), not {reads.Count}.", nameof(reads));
@@ -43,8 +43,8 @@ public static class SecondOpinions
         {
             var read = reads[i];
             TextRecognition? other = null;
-            if (Look(lines[i]) is not null) (read, other) = Surer(read, reads[nextLook++]);
-            if (Opinion(lines[i]) is not null) other = reads[nextOpinion++];
+            if (HasLook(lines[i])) (read, other) = Surer(read, reads[nextLook++]);
+            if (HasOpinion(lines[i])) other = reads[nextOpinion++];
             attached[i] = other is { } o ? read with { SecondOpinion = new SecondOpinion(o.Text, o.Confidence, o.Alternatives) } : read;
         }
         return attached;
@@ -57,13 +57,17 @@ public static class SecondOpinions
     public static (TextRecognition Read, TextRecognition Other) Surer(TextRecognition first, TextRecognition second) =>
         second.Confidence > first.Confidence ? (second, first) : (first, second);
 
-    /// <summary>The line's second look, for its own reader; null for none (and for a copy).</summary>
-    private static PreparedLine? Look(PreparedLine line) =>
-        line.IsSecondOpinion || line.IsLook || line.SecondLook is not { } look ? null
-        : look with { Reader = line.Reader, IsLook = true, SecondLook = null };
+    private static bool IsCopy(PreparedLine line) => line.IsSecondOpinion || line.IsLook;
 
-    /// <summary>The main network's copy of a specialist's line; null for a line the main network reads (and for a copy).</summary>
-    private static PreparedLine? Opinion(PreparedLine line) =>
-        line.IsSecondOpinion || line.IsLook || line.Reader == 0 ? null
-        : line with { Reader = 0, IsSecondOpinion = true, SecondLook = null };
+    /// <summary>Whether the line has a second look to read (a copy has none).</summary>
+    private static bool HasLook(PreparedLine line) => !IsCopy(line) && line.SecondLook is not null;
+
+    /// <summary>Whether the main network reads a copy of the line: a specialist's line (not a copy).</summary>
+    private static bool HasOpinion(PreparedLine line) => !IsCopy(line) && line.Reader > 0;
+
+    /// <summary>The line's second look, for its own reader (<see cref="HasLook"/>).</summary>
+    private static PreparedLine Look(PreparedLine line) => line.SecondLook! with { Reader = line.Reader, IsLook = true, SecondLook = null };
+
+    /// <summary>The main network's copy of a specialist's line (<see cref="HasOpinion"/>).</summary>
+    private static PreparedLine Opinion(PreparedLine line) => line with { Reader = 0, IsSecondOpinion = true, SecondLook = null };
 }

@@ -65,7 +65,7 @@ public sealed class SpecialistRoutingTests : IDisposable
         long linesRead = _release.Batches.Snapshot().Since(before).Lines;
 
         // the specialist here is the main model itself: the second reading is its own likeliest path at the usual width
-        var usual = _release.RunBatch([_release.Prepare(crops[0], DigitAlphabet) with { SecondLook = null }])[0];
+        var usual = _release.RunBatch([_release.Prepare(crops[0], DigitAlphabet)])[0]; // a specialist's line has no second look
         Assert.Equal((usual.Text, usual.Confidence), (read[0].SecondOpinion!.Text, read[0].SecondOpinion!.Confidence));
         Assert.Equal(usual.Text.Length > 0, read[0].SecondOpinion!.Alternatives is { Count: > 0 });
         Assert.Equal(read[0].SecondOpinion, read[2].SecondOpinion);
