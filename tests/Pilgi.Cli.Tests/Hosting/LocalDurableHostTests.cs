@@ -112,10 +112,10 @@ public class LocalDurableHostTests(ITestOutputHelper output)
         var endedFirst = new EndedScans(first.Watcher);
         await endedFirst.WaitForAsync(RepoPaths.Layouts.Count, Patience);
         await PutWaveAsync("b");
-        var deadline = DateTime.UtcNow + Patience;
+        var waveDeadline = DateTime.UtcNow + Patience;
         while (first.Watcher.Started < scans.Count)
         {
-            Assert.True(DateTime.UtcNow < deadline, "the first host never took up the second wave");
+            Assert.True(DateTime.UtcNow < waveDeadline, "the first host never took up the second wave");
             await Task.Delay(50);
         }
         Assert.True(first.Watcher.InFlight > 0, "the first host finished everything before it could be stopped");
