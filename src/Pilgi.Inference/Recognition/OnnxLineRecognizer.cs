@@ -12,7 +12,7 @@ namespace Pilgi.Inference.Recognition;
 /// with specialists (<see cref="ModelDescriptor.Specialists"/>) has a session for each: a line goes to the first
 /// specialist that reads every character of its alphabet, any other line to the main model. Every line is read a second
 /// time by the main model: a specialist's line as it is, that reading riding along with the specialist's; a main-model
-/// line scaled wider, the surer of its two looks standing for it (<see cref="SecondOpinions"/>). A release with a
+/// line scaled wider, the reading its two looks find likeliest together standing for it (<see cref="SecondOpinions"/>). A release with a
 /// character prior (<see cref="ModelDescriptor.CharacterPrior"/>) has every line's frame probabilities weighed by it
 /// before decoding.
 /// </summary>
@@ -22,6 +22,7 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
     private readonly ModelDescriptor _model;
     private readonly int _maxBatch;
     private readonly float[]? _priorWeights;
+    private readonly CharsetLabels _labels;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Alphabet, int Classes), (bool[] All, bool[][] Scripts)> _allowed = new();
 
     public OnnxLineRecognizer(ModelDescriptor model, OnnxSessionFactory sessions, int maxBatch = 32)
@@ -31,6 +32,7 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
                 $"Model {model.Id}: batchWidthStep {model.BatchWidthStep} must be a positive multiple of widthMultiple {model.WidthMultiple}.", nameof(model));
         _model = model;
         _maxBatch = Math.Max(1, maxBatch);
+        _labels = new CharsetLabels(model.Charset, model.Blank);
         // a prior that weighs no class leaves the probabilities untouched (not renormalised, not even by rounding)
         _priorWeights = model.CharacterPrior?.ClassWeights(model.Charset, model.Blank) is { } weights && weights.Any(w => w != 1f)
             ? weights : null;
@@ -112,10 +114,10 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
     }
 
     /// <summary>
-    /// The width, as a share of the usual, at which the main model reads its lines a second time (the surer look stands
-    /// for the line, <see cref="SecondOpinions.Surer"/>). Chosen on real people's syllables of writers 0-4 and the
-    /// pen-like held-out words, in a replay of greedy decoding with the prior (`eval_checkpoint`'s scaling): lines read
-    /// right 0.749 / 0.615 at the usual width alone, with a second look at 0.85 of it 0.762 / 0.637, at 1.15 0.775 /
+    /// The width, as a share of the usual, at which the main model reads its lines a second time (the reading both looks
+    /// find likeliest together stands for the line, <see cref="SecondOpinions.Joint"/>). Chosen on real people's syllables of writers 0-4 and the
+    /// pen-like held-out words, in a replay of greedy decoding with the prior (`eval_checkpoint`'s scaling), the surer
+    /// look standing: lines read right 0.749 / 0.615 at the usual width alone, with a second look at 0.85 of it 0.762 / 0.637, at 1.15 0.775 /
     /// 0.642, at both 0.777 / 0.660 (a third read of every line); held-out font words 0.882 alone, 0.875 with either.
     /// </summary>
     public const double SecondLookWidth = 1.15;
@@ -179,39 +181,59 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
         for (int k = 0; k < lines.Count; k++)
         {
             int usable = Math.Min(frames, lines[k].Width / _model.WidthMultiple);
-            var alphabet = lines[k].Alphabet;
             ReadOnlySpan<float> lineProbs = probs.Slice(k * frames * classes, frames * classes);
             if (weighed is not null) lineProbs = Weigh(lineProbs, usable, classes, _priorWeights!, weighed);
-            if (lines[k].IsSecondOpinion)
-            {
-                var only = alphabet is null ? null : AllowedClasses(alphabet, classes).All;
-                var opinion = CtcDecoder.Decode(lineProbs, usable, classes, _model.Blank, _model.Charset, only);
-                results[k] = opinion.Text.Length == 0 ? opinion : opinion with
-                {
-                    Alternatives = CtcDecoder.BeamSearch(lineProbs, usable, classes, _model.Blank, _model.Charset, only,
-                        OpinionBeamWidth, count: OpinionCandidates, maxGap: CtcDecoder.AlternativeGap),
-                };
-                continue;
-            }
-            if (alphabet is null)
-            {
-                results[k] = CtcDecoder.Decode(lineProbs, usable, classes, _model.Blank, _model.Charset);
-                continue;
-            }
-            var (allowed, scripts) = AllowedClasses(alphabet, classes);
-            var read = CtcDecoder.Decode(lineProbs, usable, classes, _model.Blank, _model.Charset, allowed);
-            // alternatives only where a field's kind restricts the line: that is where fusion can check them
-            if (read.Text.Length == 0) { results[k] = read; continue; }
-            var searches = new List<IReadOnlyList<Core.Fusion.ReadCandidate>>(1 + scripts.Length)
-            {
-                CtcDecoder.BeamSearch(lineProbs, usable, classes, _model.Blank, _model.Charset, allowed, BeamWidth, count: Candidates,
-                    maxGap: CtcDecoder.AlternativeGap),
-            };
-            foreach (var script in scripts)
-                searches.Add(CtcDecoder.BeamSearch(lineProbs, usable, classes, _model.Blank, _model.Charset, script, count: ScriptCandidates));
-            results[k] = read with { Alternatives = scripts.Length == 0 ? searches[0] : CtcDecoder.Merge(searches, MaxCandidates) };
+            var read = ReadLine(lines[k], lineProbs, usable, classes);
+            results[k] = IsWeighedWithItsLook(lines[k]) ? read with { Frames = Lattice(read, lineProbs, usable, classes) } : read;
         }
         return results;
+    }
+
+    private TextRecognition ReadLine(PreparedLine line, ReadOnlySpan<float> lineProbs, int usable, int classes)
+    {
+        var alphabet = line.Alphabet;
+        if (line.IsSecondOpinion)
+        {
+            var only = alphabet is null ? null : AllowedClasses(alphabet, classes).All;
+            var opinion = CtcDecoder.Decode(lineProbs, usable, classes, _model.Blank, _model.Charset, only);
+            return opinion.Text.Length == 0 ? opinion : opinion with
+            {
+                Alternatives = CtcDecoder.BeamSearch(lineProbs, usable, classes, _model.Blank, _model.Charset, only,
+                    OpinionBeamWidth, count: OpinionCandidates, maxGap: CtcDecoder.AlternativeGap),
+            };
+        }
+        if (alphabet is null) return CtcDecoder.Decode(lineProbs, usable, classes, _model.Blank, _model.Charset);
+        var (allowed, scripts) = AllowedClasses(alphabet, classes);
+        var read = CtcDecoder.Decode(lineProbs, usable, classes, _model.Blank, _model.Charset, allowed);
+        // alternatives only where a field's kind restricts the line: that is where fusion can check them
+        if (read.Text.Length == 0) return read;
+        var searches = new List<IReadOnlyList<Core.Fusion.ReadCandidate>>(1 + scripts.Length)
+        {
+            CtcDecoder.BeamSearch(lineProbs, usable, classes, _model.Blank, _model.Charset, allowed, BeamWidth, count: Candidates,
+                maxGap: CtcDecoder.AlternativeGap),
+        };
+        foreach (var script in scripts)
+            searches.Add(CtcDecoder.BeamSearch(lineProbs, usable, classes, _model.Blank, _model.Charset, script, count: ScriptCandidates));
+        return read with { Alternatives = scripts.Length == 0 ? searches[0] : CtcDecoder.Merge(searches, MaxCandidates) };
+    }
+
+    /// <summary>Whether the line is one of two looks at a crop, whose readings are weighed under both (<see cref="SecondOpinions.Joint"/>).</summary>
+    private static bool IsWeighedWithItsLook(PreparedLine line) => !line.IsSecondOpinion && (line.IsLook || line.SecondLook is not null);
+
+    /// <summary>
+    /// The read's frames, with the readings it offers: its own, then those its alternatives hold (a kind's alphabet), or
+    /// else a small beam's (any character).
+    /// </summary>
+    private FrameLattice Lattice(TextRecognition read, ReadOnlySpan<float> lineProbs, int usable, int classes)
+    {
+        var offered = read.Alternatives
+            ?? (read.Text.Length == 0 ? [] : CtcDecoder.BeamSearch(lineProbs, usable, classes, _model.Blank, _model.Charset,
+                beamWidth: LookBeamWidth, count: LookCandidates));
+        var readings = new List<string>(1 + offered.Count);
+        if (read.Text.Length > 0) readings.Add(read.Text);
+        foreach (var candidate in offered)
+            if (!readings.Contains(candidate.Text)) readings.Add(candidate.Text);
+        return FrameLattice.Of(lineProbs, usable, classes, _model.Blank, _labels, readings);
     }
 
     /// <summary>
@@ -252,6 +274,14 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
     private const int OpinionBeamWidth = 16;
 
     private const int OpinionCandidates = 8;
+
+    /// <summary>
+    /// Readings a look of a line of any character offers to be weighed under both looks: in the replay, 4 chose as 8 did
+    /// (the pen-like held-out words, held-out font words).
+    /// </summary>
+    private const int LookBeamWidth = 16;
+
+    private const int LookCandidates = 4;
 
     /// <summary>Cached per alphabet; the cache stops growing at <see cref="MaxCachedAlphabets"/> (alphabets may come from a network).</summary>
     private (bool[] All, bool[][] Scripts) AllowedClasses(string alphabet, int classes)

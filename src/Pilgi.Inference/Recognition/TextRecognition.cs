@@ -11,6 +11,13 @@ namespace Pilgi.Inference.Recognition;
 public readonly record struct TextRecognition(string Text, double Confidence, IReadOnlyList<ReadCandidate>? Alternatives = null,
     SecondOpinion? SecondOpinion = null)
 {
+    /// <summary>
+    /// A look's frame probabilities, kept from the run until its line's looks are weighed together
+    /// (<see cref="SecondOpinions.Attach"/>, which drops them); never part of a line's result or of equality.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public FrameLattice? Frames { get; init; }
+
     public bool Equals(TextRecognition other) =>
         Text == other.Text && Confidence.Equals(other.Confidence)
         && (Alternatives ?? []).SequenceEqual(other.Alternatives ?? []) && SecondOpinion == other.SecondOpinion;

@@ -54,8 +54,47 @@ public class SecondOpinionsTests
         Assert.Equal(new SecondOpinion("12", 0.6), attached[1].SecondOpinion);
     }
 
+    private static readonly string[] Letters = ["a", "b", "c"];
+
+    /// <summary>A one-frame read over blank, a, b, c offering <paramref name="readings"/>.</summary>
+    private static TextRecognition Look(string text, float a, float b, float c, params string[] readings) =>
+        new TextRecognition(text, Math.Max(a, Math.Max(b, c))) with
+        {
+            Frames = FrameLattice.Of(new[] { 0f, a, b, c }, 1, 4, 0, new CharsetLabels(Letters, 0), readings),
+        };
+
     [Fact]
-    public void The_surer_look_stands_for_the_line_and_the_other_becomes_its_second_opinion()
+    public void The_reading_both_looks_find_likeliest_together_stands_though_neither_read_it_alone()
+    {
+        var look = new PreparedLine(9, 128, new float[32 * 128], null);
+        var lines = new[] { Line(0, null) with { SecondLook = look } };
+        var reads = new[] { Look("a", 0.5f, 0.45f, 0.05f, "a", "b"), Look("c", 0.05f, 0.4f, 0.55f, "c", "b") };
+
+        var attached = SecondOpinions.Attach(lines, reads);
+
+        // a: 0.5 × 0.05, c: 0.05 × 0.55, b: 0.45 × 0.4; it stands in the look that finds it likelier, at its confidence there
+        Assert.Equal(("b", "c"), (attached[0].Text, attached[0].SecondOpinion?.Text));
+        Assert.Equal(0.45, attached[0].Confidence, 6);
+        Assert.Equal(0.55, attached[0].SecondOpinion!.Confidence, 6);
+        Assert.Null(attached[0].Frames);
+    }
+
+    [Fact]
+    public void Where_one_look_s_own_reading_is_likeliest_together_that_look_stands_and_the_other_is_the_second_opinion()
+    {
+        var look = new PreparedLine(9, 128, new float[32 * 128], null);
+        var lines = new[] { Line(0, null) with { SecondLook = look } };
+        var reads = new[] { Look("a", 0.5f, 0.3f, 0.2f, "a", "b"), Look("c", 0.3f, 0.1f, 0.6f, "c", "a") };
+
+        var attached = SecondOpinions.Attach(lines, reads);
+
+        // a: 0.5 × 0.3 = 0.15 beats c: 0.2 × 0.6 = 0.12, though the second look is surer of its own reading
+        Assert.Equal(("a", 0.5, "c"), (attached[0].Text, attached[0].Confidence, attached[0].SecondOpinion?.Text));
+        Assert.Equal(("a", "c"), SecondOpinions.Joint(reads[1], reads[0]) is var (read, other) ? (read.Text, other.Text) : default);
+    }
+
+    [Fact]
+    public void Looks_read_without_their_frames_leave_the_surer_look_to_stand_for_the_line_and_the_other_as_its_second_opinion()
     {
         var look = new PreparedLine(9, 128, new float[32 * 128], "가나다라");
         var lines = new[] { Line(0, "가나다라") with { SecondLook = look }, Line(0, "가나다라") with { SecondLook = look } };
