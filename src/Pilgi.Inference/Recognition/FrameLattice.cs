@@ -15,16 +15,18 @@ public sealed class FrameLattice
     public const int ClassesPerFrame = 8;
 
     private readonly int _frames;
+    private readonly int _keep;
     private readonly int _blank;
     private readonly int[] _classes;
     private readonly float[] _probabilities;
     private readonly float[] _rest;
     private readonly CharsetLabels _labels;
 
-    private FrameLattice(int frames, int blank, int[] classes, float[] probabilities, float[] rest, CharsetLabels labels,
-        IReadOnlyList<string> readings)
+    private FrameLattice(int frames, int keep, int blank, int[] classes, float[] probabilities, float[] rest,
+        CharsetLabels labels, IReadOnlyList<string> readings)
     {
         _frames = frames;
+        _keep = keep;
         _blank = blank;
         _classes = classes;
         _probabilities = probabilities;
@@ -62,7 +64,7 @@ public sealed class FrameLattice
             for (int i = 0; i < keep; i++) sum += probabilities[t * keep + i] = row[top[i]];
             rest[t] = classes > keep ? (float)Math.Max(0, (1 - sum) / (classes - keep)) : 0;
         }
-        return new FrameLattice(frames, blank, kept, probabilities, rest, labels, readings);
+        return new FrameLattice(frames, keep, blank, kept, probabilities, rest, labels, readings);
     }
 
     /// <summary>Natural-log probability of <paramref name="text"/> summed over its alignments (the CTC forward pass).</summary>
@@ -71,11 +73,11 @@ public sealed class FrameLattice
         var labels = _labels.Of(text);
         if (labels is null) return double.NegativeInfinity;
         if (labels.Length == 0) return BlankOnly();
+        if (_frames == 0) return double.NegativeInfinity;
         int states = 2 * labels.Length + 1;
         var alpha = new double[states];
         var next = new double[states];
         Array.Fill(alpha, double.NegativeInfinity);
-        if (_frames == 0) return double.NegativeInfinity;
         alpha[0] = LogP(0, _blank);
         alpha[1] = LogP(0, labels[0]);
         for (int t = 1; t < _frames; t++)
@@ -143,9 +145,8 @@ public sealed class FrameLattice
 
     private double LogP(int frame, int cls)
     {
-        int keep = _classes.Length / Math.Max(1, _frames);
-        for (int i = 0; i < keep; i++)
-            if (_classes[frame * keep + i] == cls) return Log(_probabilities[frame * keep + i]);
+        for (int i = 0; i < _keep; i++)
+            if (_classes[frame * _keep + i] == cls) return Log(_probabilities[frame * _keep + i]);
         return Log(_rest[frame]);
     }
 
