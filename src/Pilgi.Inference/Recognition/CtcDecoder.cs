@@ -135,7 +135,8 @@ public static class CtcDecoder
 
     private static double Log(float p) => p > 0 ? Math.Log(p) : double.NegativeInfinity;
 
-    private static double LogAdd(double a, double b)
+    /// <summary>log(e^a + e^b), either side possibly −∞.</summary>
+    internal static double LogAdd(double a, double b)
     {
         if (double.IsNegativeInfinity(a)) return b;
         if (double.IsNegativeInfinity(b)) return a;

@@ -84,13 +84,13 @@ public sealed class FrameLattice
         {
             for (int s = 0; s < states; s++)
             {
-                double sum = LogAdd(alpha[s], s > 0 ? alpha[s - 1] : double.NegativeInfinity);
-                if (SkipAllowed(labels, s)) sum = LogAdd(sum, alpha[s - 2]);
+                double sum = CtcDecoder.LogAdd(alpha[s], s > 0 ? alpha[s - 1] : double.NegativeInfinity);
+                if (SkipAllowed(labels, s)) sum = CtcDecoder.LogAdd(sum, alpha[s - 2]);
                 next[s] = double.IsNegativeInfinity(sum) ? sum : sum + LogP(t, Label(labels, s));
             }
             (alpha, next) = (next, alpha);
         }
-        return LogAdd(alpha[states - 1], alpha[states - 2]);
+        return CtcDecoder.LogAdd(alpha[states - 1], alpha[states - 2]);
     }
 
     /// <summary>
@@ -152,12 +152,4 @@ public sealed class FrameLattice
 
     // a class of no probability at all is very unlikely, not impossible: one such frame must not rule a text out
     private static double Log(float p) => Math.Log(Math.Max(p, 1e-30f));
-
-    private static double LogAdd(double a, double b)
-    {
-        if (double.IsNegativeInfinity(a)) return b;
-        if (double.IsNegativeInfinity(b)) return a;
-        double m = Math.Max(a, b);
-        return m + Math.Log(Math.Exp(a - m) + Math.Exp(b - m));
-    }
 }
