@@ -129,7 +129,8 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
     // real-digit lines (MNIST samples 700-799) 1,016 of 1,300 right against 1,011: a tie. Weighed together with the line
     // (as the main model's looks are), the real-digit lines and cheques read 1,256 of 1,700 right against 1,243, but whole
     // forms lost: fields exact val 0.887 -> 0.883, val2 0.882 -> 0.872, pen 0.752 -> 0.737, golden 0.982 -> 0.965 (a
-    // phone's 3 read as 7), real-digit forms 0.840 -> 0.842. Not worth a third read of every digit line.
+    // phone's 3 read as 7), real-digit forms 0.840 -> 0.842: narrower, a held-out font writer's 3 reads as 7 (six of
+    // val2's nine new errors). Not worth a third read of every digit line.
 
     private PreparedLine Scaled(GrayImage crop, string? alphabet, int reader, double widthShare)
     {
