@@ -13,5 +13,7 @@ namespace Pilgi.Inference.Recognition;
 /// (<see cref="SecondOpinions"/>); null for none.</param>
 /// <param name="IsLook">A line's <see cref="SecondLook"/> made into a line of its own: decoded as the line itself is, so
 /// that its reading can stand for the line's.</param>
+/// <param name="ThirdLook">The crop scaled to a third width, read (in a second round) only where the line and its
+/// second look read differently (<see cref="SecondOpinions.Disputes"/>); null for none.</param>
 public sealed record PreparedLine(int Width, int PaddedWidth, float[] Pixels, string? Alphabet, int Reader = 0,
-    bool IsSecondOpinion = false, PreparedLine? SecondLook = null, bool IsLook = false);
+    bool IsSecondOpinion = false, PreparedLine? SecondLook = null, bool IsLook = false, PreparedLine? ThirdLook = null);

@@ -8,7 +8,8 @@ namespace Pilgi.Inference.Recognition;
 /// <item>its reader reads it once more from its <see cref="PreparedLine.SecondLook"/> (the crop scaled to another
 /// width), decoded alike, and the reading both looks find likeliest together stands for the line (<see cref="Joint"/>):
 /// where the frames fall differently on the strokes, a hard line is often read right at one width and not at the
-/// other, and the two looks' errors differ;</item>
+/// other, and the two looks' errors differ; where the two read differently, a third look
+/// (<see cref="PreparedLine.ThirdLook"/>, read in a second round: <see cref="Disputes"/>) is weighed with them;</item>
 /// <item>a line a specialist reads is read by the main network as well (the same prepared pixels, within the same
 /// alphabet), and that reading travels with the line's (<see cref="TextRecognition.SecondOpinion"/>); a line the main
 /// network reads carries its other look instead.</item>
@@ -27,29 +28,71 @@ public static class SecondOpinions
     }
 
     /// <summary>
-    /// The reads of <paramref name="lines"/>, each the joint reading of its looks and carrying its second reading:
+    /// The third looks to read in a second round: those of the lines whose two looks read differently, in line order.
     /// <paramref name="reads"/> are the reads of <see cref="Add"/>'s lines, in its order.
     /// </summary>
-    public static TextRecognition[] Attach(IReadOnlyList<PreparedLine> lines, IReadOnlyList<TextRecognition> reads)
+    public static PreparedLine[] Disputes(IReadOnlyList<PreparedLine> lines, IReadOnlyList<TextRecognition> reads)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(reads);
-        int looks = lines.Count(HasLook), opinions = lines.Count(HasOpinion);
-        if (reads.Count != lines.Count + looks + opinions)
-            throw new ArgumentException($"{lines.Count + looks + opinions} reads are needed ({lines.Count} lines, {looks} second looks, " +
-                $"{opinions} second opinions), not {reads.Count}.", nameof(reads));
+        CheckCount(lines, reads);
+        return [.. Disputed(lines, reads).Select(i => ThirdOf(lines[i]))];
+    }
+
+    /// <summary>
+    /// The reads of <paramref name="lines"/>, each the joint reading of its looks and carrying its second reading:
+    /// <paramref name="reads"/> are the reads of <see cref="Add"/>'s lines, in its order, and
+    /// <paramref name="thirdReads"/> those of the third looks <see cref="Disputes"/> asked for (none: no third look).
+    /// </summary>
+    public static TextRecognition[] Attach(IReadOnlyList<PreparedLine> lines, IReadOnlyList<TextRecognition> reads,
+        IReadOnlyList<TextRecognition>? thirdReads = null)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(reads);
+        CheckCount(lines, reads);
+        var disputed = Disputed(lines, reads);
+        thirdReads ??= [];
+        if (thirdReads.Count != 0 && thirdReads.Count != disputed.Count)
+            throw new ArgumentException($"{disputed.Count} third looks were asked for, not {thirdReads.Count}.", nameof(thirdReads));
+        var third = new Dictionary<int, TextRecognition>();
+        for (int k = 0; k < thirdReads.Count; k++) third[disputed[k]] = thirdReads[k];
         var attached = new TextRecognition[lines.Count];
-        int nextLook = lines.Count, nextOpinion = lines.Count + looks;
+        int nextLook = lines.Count, nextOpinion = lines.Count + lines.Count(HasLook);
         for (int i = 0; i < lines.Count; i++)
         {
             var read = reads[i];
             TextRecognition? other = null;
-            if (HasLook(lines[i])) (read, other) = Joint(read, reads[nextLook++]);
+            if (HasLook(lines[i]))
+            {
+                var look = reads[nextLook++];
+                (read, other) = third.TryGetValue(i, out var t) ? Joint([read, look, t]) : Joint(read, look);
+            }
             if (HasOpinion(lines[i])) other = reads[nextOpinion++];
             read = read with { Frames = null };
             attached[i] = other is { } o ? read with { SecondOpinion = new SecondOpinion(o.Text, o.Confidence, o.Alternatives) } : read;
         }
         return attached;
+    }
+
+    private static void CheckCount(IReadOnlyList<PreparedLine> lines, IReadOnlyList<TextRecognition> reads)
+    {
+        int looks = lines.Count(HasLook), opinions = lines.Count(HasOpinion);
+        if (reads.Count != lines.Count + looks + opinions)
+            throw new ArgumentException($"{lines.Count + looks + opinions} reads are needed ({lines.Count} lines, {looks} second looks, " +
+                $"{opinions} second opinions), not {reads.Count}.", nameof(reads));
+    }
+
+    /// <summary>The lines with a third look whose line and second look read differently, in line order.</summary>
+    private static List<int> Disputed(IReadOnlyList<PreparedLine> lines, IReadOnlyList<TextRecognition> reads)
+    {
+        var disputed = new List<int>();
+        int nextLook = lines.Count;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (!HasLook(lines[i])) continue;
+            if (reads[nextLook++].Text != reads[i].Text && lines[i].ThirdLook is not null) disputed.Add(i);
+        }
+        return disputed;
     }
 
     /// <summary>
@@ -64,20 +107,30 @@ public static class SecondOpinions
     /// jointly; the pen-like held-out words 0.615 → 0.647; held-out font words 0.860 → 0.877. Choosing only between the
     /// two looks' own readings gained less (0.769 / 0.630 / 0.870).
     /// </remarks>
-    public static (TextRecognition Read, TextRecognition Other) Joint(TextRecognition first, TextRecognition second)
+    public static (TextRecognition Read, TextRecognition Other) Joint(TextRecognition first, TextRecognition second) =>
+        Joint([first, second]);
+
+    /// <summary>
+    /// <see cref="Joint(TextRecognition, TextRecognition)"/> over any number of looks (the first two being the line's
+    /// usual and second look): the other is the second look, or the first where the second's own reading stands.
+    /// </summary>
+    public static (TextRecognition Read, TextRecognition Other) Joint(IReadOnlyList<TextRecognition> looks)
     {
-        if (first.Frames is not { } a || second.Frames is not { } b) return Surer(first, second);
+        ArgumentNullException.ThrowIfNull(looks);
+        if (looks.Count < 2) throw new ArgumentException("Two looks at least are weighed together.", nameof(looks));
+        if (looks.Any(l => l.Frames is null)) return Surer(looks[0], looks[1]);
+        var lattices = looks.Select(l => l.Frames!).ToArray();
         string? best = null;
         double bestScore = double.NegativeInfinity;
-        foreach (var text in a.Readings.Concat(b.Readings).Distinct(StringComparer.Ordinal))
+        foreach (var text in lattices.SelectMany(l => l.Readings).Distinct(StringComparer.Ordinal))
         {
-            double score = a.LogLikelihood(text) + b.LogLikelihood(text);
+            double score = lattices.Sum(l => l.LogLikelihood(text));
             if (score > bestScore) (best, bestScore) = (text, score);
         }
-        if (best is null || best == first.Text) return (first, second);
-        if (best == second.Text) return (second, first);
-        var (basis, other) = a.LogLikelihood(best) >= b.LogLikelihood(best) ? (first, second) : (second, first);
-        return (basis with { Text = best, Confidence = basis.Frames!.Confidence(best) }, other);
+        int own = best is null ? 0 : Enumerable.Range(0, looks.Count).FirstOrDefault(i => looks[i].Text == best, -1);
+        int basis = own >= 0 ? own : Enumerable.Range(0, looks.Count).MaxBy(i => lattices[i].LogLikelihood(best!));
+        var read = own >= 0 ? looks[basis] : looks[basis] with { Text = best!, Confidence = lattices[basis].Confidence(best!) };
+        return (read, looks[basis == 1 ? 0 : 1]);
     }
 
     /// <summary>
@@ -89,6 +142,10 @@ public static class SecondOpinions
 
     private static bool IsCopy(PreparedLine line) => line.IsSecondOpinion || line.IsLook;
 
+    /// <summary>A line's third look, for its own reader (<see cref="Disputes"/>).</summary>
+    private static PreparedLine ThirdOf(PreparedLine line) =>
+        line.ThirdLook! with { Reader = line.Reader, IsLook = true, SecondLook = null, ThirdLook = null };
+
     /// <summary>Whether the line has a second look to read (a copy has none).</summary>
     private static bool HasLook(PreparedLine line) => !IsCopy(line) && line.SecondLook is not null;
 
@@ -96,8 +153,10 @@ public static class SecondOpinions
     private static bool HasOpinion(PreparedLine line) => !IsCopy(line) && line.Reader > 0;
 
     /// <summary>The line's second look, for its own reader (<see cref="HasLook"/>).</summary>
-    private static PreparedLine Look(PreparedLine line) => line.SecondLook! with { Reader = line.Reader, IsLook = true, SecondLook = null };
+    private static PreparedLine Look(PreparedLine line) =>
+        line.SecondLook! with { Reader = line.Reader, IsLook = true, SecondLook = null, ThirdLook = null };
 
     /// <summary>The main network's copy of a specialist's line (<see cref="HasOpinion"/>).</summary>
-    private static PreparedLine Opinion(PreparedLine line) => line with { Reader = 0, IsSecondOpinion = true, SecondLook = null };
+    private static PreparedLine Opinion(PreparedLine line) =>
+        line with { Reader = 0, IsSecondOpinion = true, SecondLook = null, ThirdLook = null };
 }

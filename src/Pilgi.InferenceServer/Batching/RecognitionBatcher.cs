@@ -127,10 +127,27 @@ internal sealed class RecognitionBatcher : BackgroundService
     private void Run(List<RecognitionWork> taken)
     {
         Counters.Flushed(taken.Count);
+        try
+        {
+            // a first round: every request's lines, looks and copies; a second: the third looks of the lines whose two
+            // looks read differently (SecondOpinions.Disputes). Each round's lines of all requests share runs.
+            var first = ReadRound(taken.Select(w => SecondOpinions.Add(w.Lines)).ToArray());
+            var second = ReadRound(taken.Select((w, i) => SecondOpinions.Disputes(w.Lines, first[i])).ToArray());
+            for (int w = 0; w < taken.Count; w++) taken[w].Complete(SecondOpinions.Attach(taken[w].Lines, first[w], second[w]));
+        }
+        catch (Exception e)
+        {
+            _log.LogError(e, "Recognition of {Lines} lines ({Requests} requests) failed", taken.Sum(w => w.Lines.Length), taken.Count);
+            foreach (var work in taken) work.Fail(e);
+        }
+    }
+
+    /// <summary>The reads of each request's lines, the lines of all requests run together.</summary>
+    private TextRecognition[][] ReadRound(PreparedLine[][] expanded)
+    {
         var owner = new List<(int Work, int Line)>();
         var lines = new List<PreparedLine>();
-        var expanded = taken.Select(w => SecondOpinions.Add(w.Lines)).ToArray();
-        for (int w = 0; w < taken.Count; w++)
+        for (int w = 0; w < expanded.Length; w++)
         {
             for (int l = 0; l < expanded[w].Length; l++)
             {
@@ -139,22 +156,14 @@ internal sealed class RecognitionBatcher : BackgroundService
             }
         }
         var reads = expanded.Select(e => new TextRecognition[e.Length]).ToArray();
-        try
+        foreach (var run in OnnxLineRecognizer.PlanRuns(lines, _options.MaxBatchSize))
         {
-            foreach (var run in OnnxLineRecognizer.PlanRuns(lines, _options.MaxBatchSize))
-            {
-                long started = System.Diagnostics.Stopwatch.GetTimestamp();
-                var read = _engine.RunBatch(run.Select(i => lines[i]).ToList());
-                Counters.Ran(System.Diagnostics.Stopwatch.GetElapsedTime(started));
-                Counters.RunSizes.Record(run.Length);
-                for (int k = 0; k < run.Length; k++) reads[owner[run[k]].Work][owner[run[k]].Line] = read[k];
-            }
-            for (int w = 0; w < taken.Count; w++) taken[w].Complete(SecondOpinions.Attach(taken[w].Lines, reads[w]));
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var read = _engine.RunBatch(run.Select(i => lines[i]).ToList());
+            Counters.Ran(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            Counters.RunSizes.Record(run.Length);
+            for (int k = 0; k < run.Length; k++) reads[owner[run[k]].Work][owner[run[k]].Line] = read[k];
         }
-        catch (Exception e)
-        {
-            _log.LogError(e, "Recognition of {Lines} lines ({Requests} requests) failed", lines.Count, taken.Count);
-            foreach (var work in taken) work.Fail(e);
-        }
+        return reads;
     }
 }

@@ -94,6 +94,37 @@ public class SecondOpinionsTests
     }
 
     [Fact]
+    public void Only_lines_whose_two_looks_read_differently_get_their_third_look_read_and_it_weighs_in()
+    {
+        var second = new PreparedLine(9, 128, new float[32 * 128], null);
+        var third = new PreparedLine(5, 128, new float[32 * 128], null);
+        var lines = new[]
+        {
+            Line(0, null) with { SecondLook = second, ThirdLook = third },
+            Line(0, null) with { SecondLook = second, ThirdLook = third },
+            Line(1) with { ThirdLook = third }, // a specialist's line: no second look, so never disputed
+        };
+        var reads = new[]
+        {
+            Look("a", 0.5f, 0.2f, 0.3f, "a", "c"), Look("a", 0.45f, 0.15f, 0.4f, "a", "c"), new("12", 0.9),
+            Look("a", 0.6f, 0.1f, 0.3f, "a"), Look("c", 0.3f, 0.2f, 0.5f, "c", "a"), new("17", 0.8),
+        };
+
+        var disputes = SecondOpinions.Disputes(lines, reads);
+        var withThird = SecondOpinions.Attach(lines, reads, [Look("a", 0.8f, 0.1f, 0.1f, "a")]);
+        var withoutThird = SecondOpinions.Attach(lines, reads);
+
+        Assert.Equal([third.Pixels], disputes.Select(d => d.Pixels)); // only the second line's looks read differently
+        Assert.True(disputes[0].IsLook && disputes[0].ThirdLook is null && disputes[0].SecondLook is null);
+        // the second line, a against c: 0.45 × 0.3 × 0.8 beats 0.4 × 0.5 × 0.1; without the third, 0.135 loses to 0.2
+        Assert.Equal(["a", "a", "12"], withThird.Select(r => r.Text));
+        Assert.Equal("c", withThird[1].SecondOpinion!.Text);
+        Assert.Equal(["a", "c", "12"], withoutThird.Select(r => r.Text));
+        Assert.Equal(withThird[0], withoutThird[0]);
+        Assert.Throws<ArgumentException>(() => SecondOpinions.Attach(lines, reads, [reads[0], reads[1]]));
+    }
+
+    [Fact]
     public void Looks_read_without_their_frames_leave_the_surer_look_to_stand_for_the_line_and_the_other_as_its_second_opinion()
     {
         var look = new PreparedLine(9, 128, new float[32 * 128], "가나다라");

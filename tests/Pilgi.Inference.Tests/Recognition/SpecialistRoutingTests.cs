@@ -69,23 +69,50 @@ public sealed class SpecialistRoutingTests : IDisposable
         Assert.Equal((usual.Text, usual.Confidence), (read[0].SecondOpinion!.Text, read[0].SecondOpinion!.Confidence));
         Assert.Equal(usual.Text.Length > 0, read[0].SecondOpinion!.Alternatives is { Count: > 0 });
         Assert.Equal(read[0].SecondOpinion, read[2].SecondOpinion);
-        Assert.Equal(6L, linesRead); // 3 lines, 2 copies and the main model's line a second look
+        // 3 lines, 2 copies, the main model's line a second look, and a third where those two read differently
+        Assert.Equal(6L + Disputed(crops[1], null), linesRead);
 
     }
 
     [Fact]
-    public void A_main_model_line_is_read_again_at_a_wider_width()
+    public void A_main_model_line_is_read_again_wider_and_a_third_time_narrower_where_those_two_disagree()
     {
         var before = _release.Batches.Snapshot();
 
         var read = _release.Recognize([CommittedRelease.BarLine(), CommittedRelease.BarLine()], [null, "0123456789년월일"]);
 
+        long linesRead = _release.Batches.Snapshot().Since(before).Lines;
+
         Assert.All(read, r => Assert.NotNull(r.SecondOpinion));
-        Assert.Equal(4, _release.Batches.Snapshot().Since(before).Lines);
+        // 2 lines and their second looks, and a third look of each whose first two read differently
+        Assert.Equal(4 + Disputed(CommittedRelease.BarLine(), null) + Disputed(CommittedRelease.BarLine(), "0123456789년월일"), linesRead);
         var line = _release.Prepare(CommittedRelease.BarLine(), null);
         Assert.NotNull(line.SecondLook);
         Assert.True(line.SecondLook!.Width > line.Width);
+        Assert.True(line.ThirdLook!.Width < line.Width);
         Assert.Null(line.SecondLook.SecondLook);
+    }
+
+    [Fact]
+    public void A_third_look_is_read_exactly_where_the_first_two_read_differently()
+    {
+        var lines = new[] { _release.Prepare(CommittedRelease.BarLine(), null), _release.Prepare(CommittedRelease.BarLine(), DigitAlphabet) };
+        var added = SecondOpinions.Add(lines);
+        var reads = added.Select(l => _release.RunBatch([l])[0]).ToArray();
+
+        var disputes = SecondOpinions.Disputes(lines, reads);
+
+        Assert.Equal(reads[0].Text != reads[2].Text ? 1 : 0, disputes.Length); // the specialist's line has no look
+        Assert.All(disputes, d => Assert.True(d.IsLook && d.Width < lines[0].Width && d.ThirdLook is null));
+    }
+
+    /// <summary>1 where the main model's line of the crop and its second look read differently (a third look is read), else 0.</summary>
+    private int Disputed(GrayImage crop, string? alphabet)
+    {
+        var line = _release.Prepare(crop, alphabet);
+        var usual = _release.RunBatch([line])[0];
+        var look = _release.RunBatch([line.SecondLook! with { IsLook = true }])[0];
+        return usual.Text != look.Text ? 1 : 0;
     }
 
     public void Dispose() => _release.Dispose();
