@@ -61,7 +61,8 @@ internal static class RecognitionBench
     /// The model alone, in this process, on the same prepared lines: every line in a run of its own (no batching) and the
     /// lines grouped into runs of up to <paramref name="maxBatch"/> as the service batches them, rounds interleaved so that
     /// the machine's load falls on both alike. Median crops per second of each (every crop is read a second time,
-    /// as <see cref="SecondOpinions"/> has it).
+    /// as <see cref="SecondOpinions"/> has it; the third looks of lines whose two looks disagree, which depend on what
+    /// those read, are left out here and counted in the pipeline's figures).
     /// </summary>
     public static (double Unbatched, double Batched, int Runs) ModelAlone(OnnxLineRecognizer onnx, List<Call> calls, int maxBatch, int rounds = 3)
     {
