@@ -60,7 +60,7 @@ public static class CtcDecoder
         for (int t = 0; t < frames; t++)
         {
             var row = probs.Slice(t * classes, classes);
-            int n = TopClasses(row, blank, allowed, top);
+            int n = TopClasses(row, blank, allowed, top, MinClassProbability);
             double logBlank = Log(row[blank]);
             next.Clear();
             foreach (var (prefix, (pb, ps, last)) in beams)
@@ -107,12 +107,17 @@ public static class CtcDecoder
     /// <summary>Frame probabilities below this are not followed by the beam.</summary>
     public const float MinClassProbability = 1e-3f;
 
-    private static int TopClasses(ReadOnlySpan<float> row, int blank, bool[]? allowed, int[] top)
+    /// <summary>
+    /// The likeliest classes of <paramref name="row"/> into <paramref name="top"/>, likeliest first, as many as it holds
+    /// and as qualify: not <paramref name="skip"/> (−1: none), allowed, of probability at least
+    /// <paramref name="minProbability"/>. Returns how many.
+    /// </summary>
+    internal static int TopClasses(ReadOnlySpan<float> row, int skip, bool[]? allowed, Span<int> top, float minProbability)
     {
         int n = 0;
         for (int c = 0; c < row.Length; c++)
         {
-            if (c == blank || row[c] < MinClassProbability || (allowed is not null && !allowed[c])) continue;
+            if (c == skip || row[c] < minProbability || (allowed is not null && !allowed[c])) continue;
             if (n < top.Length) top[n++] = c;
             else if (row[c] > row[top[n - 1]]) top[n - 1] = c;
             else continue;

@@ -52,14 +52,7 @@ public sealed class FrameLattice
         {
             var row = probs.Slice(t * classes, classes);
             var top = kept.AsSpan(t * keep, keep);
-            int n = 0;
-            for (int c = 0; c < classes; c++)
-            {
-                if (n < keep) top[n++] = c;
-                else if (row[c] > row[top[n - 1]]) top[n - 1] = c;
-                else continue;
-                for (int i = n - 1; i > 0 && row[top[i]] > row[top[i - 1]]; i--) (top[i], top[i - 1]) = (top[i - 1], top[i]);
-            }
+            CtcDecoder.TopClasses(row, skip: -1, allowed: null, top, minProbability: float.NegativeInfinity);
             double sum = 0;
             for (int i = 0; i < keep; i++) sum += probabilities[t * keep + i] = row[top[i]];
             rest[t] = classes > keep ? (float)Math.Max(0, (1 - sum) / (classes - keep)) : 0;
