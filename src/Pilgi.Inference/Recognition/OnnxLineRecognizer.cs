@@ -244,7 +244,7 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
         return read with { Alternatives = scripts.Length == 0 ? searches[0] : CtcDecoder.Merge(searches, MaxCandidates) };
     }
 
-    /// <summary>Whether the line is one of two looks at a crop, whose readings are weighed under both (<see cref="SecondOpinions.Joint"/>).</summary>
+    /// <summary>Whether the line is one of a crop's looks, whose readings are weighed under all of them (<see cref="SecondOpinions.Joint"/>).</summary>
     private static bool IsWeighedWithItsLook(PreparedLine line) => !line.IsSecondOpinion && (line.IsLook || line.SecondLook is not null);
 
     /// <summary>

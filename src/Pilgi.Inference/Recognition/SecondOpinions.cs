@@ -143,8 +143,7 @@ public static class SecondOpinions
     private static bool IsCopy(PreparedLine line) => line.IsSecondOpinion || line.IsLook;
 
     /// <summary>A line's third look, for its own reader (<see cref="Disputes"/>).</summary>
-    private static PreparedLine ThirdOf(PreparedLine line) =>
-        line.ThirdLook! with { Reader = line.Reader, IsLook = true, SecondLook = null, ThirdLook = null };
+    private static PreparedLine ThirdOf(PreparedLine line) => AsLook(line.ThirdLook!, line);
 
     /// <summary>Whether the line has a second look to read (a copy has none).</summary>
     private static bool HasLook(PreparedLine line) => !IsCopy(line) && line.SecondLook is not null;
@@ -153,8 +152,11 @@ public static class SecondOpinions
     private static bool HasOpinion(PreparedLine line) => !IsCopy(line) && line.Reader > 0;
 
     /// <summary>The line's second look, for its own reader (<see cref="HasLook"/>).</summary>
-    private static PreparedLine Look(PreparedLine line) =>
-        line.SecondLook! with { Reader = line.Reader, IsLook = true, SecondLook = null, ThirdLook = null };
+    private static PreparedLine Look(PreparedLine line) => AsLook(line.SecondLook!, line);
+
+    /// <summary>One of <paramref name="line"/>'s scaled crops as a line of its own, for the line's reader, with no looks of its own.</summary>
+    private static PreparedLine AsLook(PreparedLine scaled, PreparedLine line) =>
+        scaled with { Reader = line.Reader, IsLook = true, SecondLook = null, ThirdLook = null };
 
     /// <summary>The main network's copy of a specialist's line (<see cref="HasOpinion"/>).</summary>
     private static PreparedLine Opinion(PreparedLine line) =>
