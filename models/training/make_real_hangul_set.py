@@ -10,7 +10,9 @@ never trained on; nothing of it is committed, only this script.
 Each class has 10 writers (the file name's second number) writing it 10 times. Writers 0-4 may be used to choose
 between models (`real-syllables-tuning`); writers 5-9 are only reported: `real-syllables-heldout` (their syllables as
 drawn, 64x64) and `real-hangul-words` (words of 2-4 of one writer's syllables side by side, spaced and aligned the
-way a hand writes a word: the shape of the private word set's crops). Each has labels.tsv for `pilgi eval --lines`.
+way a hand writes a word: the shape of the private word set's crops). `real-hangul-words-tuning` is the same made of
+writers 0-4, for choosing what only words show (a reading's script switching inside a word). Each has labels.tsv for
+`pilgi eval --lines`.
 """
 import argparse
 import collections
@@ -92,17 +94,24 @@ def main():
     for name, tuning in (("real-syllables-tuning", True), ("real-syllables-heldout", False)):
         write(os.path.join(a.out, name), [(img, syllable) for (syllable, writer), imgs in sorted(samples.items())
                                           if (writer in TUNING_WRITERS) == tuning for img in imgs])
+    # the held-out words first, so that they stay what they were before the tuning words were added
+    write(os.path.join(a.out, "real-hangul-words"), words(samples, False, a.words, rng))
+    write(os.path.join(a.out, "real-hangul-words-tuning"), words(samples, True, a.words, rng))
+
+
+def words(samples, tuning, count, rng):
+    """count words of 2-4 syllables, each word one writer's (tuning writers or held-out ones)."""
     by_writer = collections.defaultdict(list)
     for (syllable, writer), imgs in sorted(samples.items()):
-        if writer not in TUNING_WRITERS:
+        if (writer in TUNING_WRITERS) == tuning:
             by_writer[writer].extend((syllable, img) for img in imgs)
     writers = sorted(by_writer)
     rows = []
-    for _ in range(a.words):
+    for _ in range(count):
         pool = by_writer[rng.choice(writers)]
         picked = [pool[rng.randrange(len(pool))] for _ in range(rng.choice([2, 2, 3, 3, 3, 4]))]
         rows.append((word([tight(img) for _, img in picked], rng), "".join(s for s, _ in picked)))
-    write(os.path.join(a.out, "real-hangul-words"), rows)
+    return rows
 
 
 if __name__ == "__main__":

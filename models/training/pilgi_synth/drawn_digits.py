@@ -1,7 +1,7 @@
 """Digits drawn stroke by stroke instead of taken from a font.
 
 The training fonts write their digits in few styles; real customers (and the held-out writers) use shapes none of
-them has: a flat-topped 3, a 1 with a flag and a base, an open 4, a barred 7, a 9 with a straight or a curled tail.
+them has: a flat-topped 3 (its bowl large, small or a z's), a 1 with a flag and a base, an open 4, a barred 7, a 9 with a straight or a curled tail.
 A DigitHand picks one variant of each digit per writer (a person writes their 7 the same way every time), and each
 character is then drawn as pen strokes with the control points jittered, so no two 7s are identical.
 
@@ -54,6 +54,12 @@ VARIANTS = {
         "round": (0.58, [_arc(0.45, 0.26, 0.45, 0.26, 200, 450, 14)[:-1] + _arc(0.45, 0.74, 0.52, 0.26, -90, 160, 14)]),
         "flat_top": (0.6, [[(0.0, 0.0), (0.95, 0.0), (0.35, 0.42)] + _arc(0.45, 0.7, 0.52, 0.3, -100, 160, 14)]),
         "pointed": (0.58, [[(0.02, 0.05), (0.9, 0.12), (0.3, 0.48), (0.95, 0.7), (0.5, 1.0), (0.0, 0.88)]]),
+        # a quick flat top whose bowl is small and low: the top is most of what the eye (and the network) sees,
+        # so it must not be taken for a 7 because of it
+        "flat_small_bowl": (0.56, [[(0.02, 0.02), (0.95, 0.0), (0.3, 0.5)]
+                                   + _arc(0.45, 0.76, 0.42, 0.24, -110, 150, 12)]),
+        "flat_z": (0.58, [[(0.0, 0.04), (0.92, 0.0), (0.25, 0.46)]
+                          + _bezier((0.25, 0.46), (1.05, 0.45), (0.95, 1.02), (0.08, 0.92), 10)]),
     },
     "4": {
         "closed": (0.66, [[(0.75, 1.0), (0.75, 0.0), (0.0, 0.68), (1.0, 0.68)]]),
