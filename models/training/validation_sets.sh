@@ -13,6 +13,10 @@ $P make_line_set.py --out $L/cheques-binarised --count 300 --kinds cheque --writ
     --binarised 1.0 --backgrounds 0.5 --seed 22
 $P make_line_set.py --out $L/cheques --count 300 --kinds cheque --writers heldout --real-digits 1.0 --backgrounds 0.7 \
     --seed 23
+# the held-out fonts' own digits, a kind at a time (Nanum Brush's flat-topped 3 is read as 7)
+for k in rrn phone account date amount; do
+  $P make_line_set.py --out $L/font-digits-$k --count 150 --kinds $k --writers heldout --seed 29
+done
 $P make_line_set.py --out $L/pen-words --count 400 --kinds name,place,bank --writers pen-heldout --pen 1.0 --seed 24
 $P make_line_set.py --out $L/font-words --count 400 --kinds name,place,bank --writers heldout --seed 25
 $P make_forms.py --out data/forms/val --count 60 --layouts all --writers heldout --seed 11 --workers 1
