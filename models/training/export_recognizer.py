@@ -8,6 +8,10 @@ With --digits-checkpoint the release has a second model, the digit reader (pilgi
 fine-tuned on digit-field lines alone, `train_recognizer.py --only digits`), declared in the descriptor's
 "specialists": the C# side reads every line whose field alphabet holds only the characters it "reads" with it.
 
+--scaling / --digits-scaling name the filter the C# side shrinks each model's crops with ("scaling" in the
+descriptor): triangle (Pillow's bilinear) for the main network, area averaging for the digit reader, as chosen on the
+tuning sets (model card).
+
 With --prior (syllable counts, `make_syllable_prior.py`) the release lowers the frame probabilities of syllables
 Korean words rarely hold before decoding (`characterPrior`; the C# `CharacterPrior`): the file is copied beside the
 model as pilgi-rec-prior.tsv. --prior-weight and --prior-shift default to the values chosen on the tuning sets
@@ -58,6 +62,10 @@ def main():
     ap.add_argument("--digits-checkpoint", default=None, help="the digit reader's checkpoint (a specialist of the release)")
     ap.add_argument("--prior", default=None, help="syllable counts (make_syllable_prior.py) for the release's character prior")
     ap.add_argument("--prior-source", default=None, help="what the counts were taken from (default: the file's # line)")
+    ap.add_argument("--scaling", choices=["area", "triangle"], default="triangle",
+                    help="the filter the C# side shrinks crops with for the main model (the training lines use both)")
+    ap.add_argument("--digits-scaling", choices=["area", "triangle"], default="area",
+                    help="the same for the digit reader")
     ap.add_argument("--prior-weight", type=float, default=0.6)
     ap.add_argument("--prior-shift", type=float, default=2.0)
     a = ap.parse_args()
@@ -67,7 +75,7 @@ def main():
     state = ck.get("state", {})
     descriptor = {
         "name": NAME, "version": a.version, "file": f"{NAME}.onnx", "input": "image", "output": "probs",
-        "height": lines.LINE_HEIGHT, "minWidth": 8, "maxWidth": 1024, "widthMultiple": 4, "batchWidthStep": 128, "blank": 0,
+        "height": lines.LINE_HEIGHT, "minWidth": 8, "maxWidth": 1024, "widthMultiple": 4, "batchWidthStep": 128, "scaling": a.scaling, "blank": 0,
         "inputRange": "grey in [0,1], paper 1, ink 0; N x 1 x 32 x W",
         "outputLayout": "N x T x C softmax, T = W / 4",
         "trainedLines": state.get("seen"), "steps": state.get("step"),
@@ -78,7 +86,8 @@ def main():
         export(digits, os.path.join(a.out, f"{NAME}-digits.onnx"))
         d_state = digits.get("state", {})
         descriptor["specialists"] = [{"file": f"{NAME}-digits.onnx", "reads": DIGIT_FIELD_CHARACTERS,
-                                      "trainedLines": d_state.get("seen"), "steps": d_state.get("step")}]
+                                      "trainedLines": d_state.get("seen"), "steps": d_state.get("step"),
+                                      "scaling": a.digits_scaling}]
     if a.prior:
         target = os.path.join(a.out, f"{NAME}-prior.tsv")
         if os.path.abspath(a.prior) != os.path.abspath(target):

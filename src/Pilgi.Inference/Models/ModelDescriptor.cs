@@ -25,6 +25,11 @@ public sealed record ModelDescriptor
     /// process or merged with other requests by the inference service). A multiple of <see cref="WidthMultiple"/>.
     /// </summary>
     [JsonPropertyName("batchWidthStep")] public int BatchWidthStep { get; init; } = 128;
+    /// <summary>
+    /// The filter a crop is shrunk to <see cref="Height"/> with (<c>"area"</c>, the default, or <c>"triangle"</c>):
+    /// whichever the model reads best, as its training lines were made.
+    /// </summary>
+    [JsonPropertyName("scaling")] public Recognition.LineScaling Scaling { get; init; } = Recognition.LineScaling.Area;
     [JsonPropertyName("blank")] public int Blank { get; init; }
     /// <summary>Class i (i != blank) decodes to Charset[i - 1] when blank is 0.</summary>
     [JsonPropertyName("charset")] public IReadOnlyList<string> Charset { get; init; } = [];
@@ -89,7 +94,10 @@ public sealed record ModelDescriptor
 
     /// <summary>This release's specialist as a model of its own (same sizes and charset, its own file).</summary>
     public ModelDescriptor AsModel(SpecialistModel specialist) =>
-        this with { File = specialist.File, ModelPath = specialist.ModelPath, Specialists = [] };
+        this with { File = specialist.File, ModelPath = specialist.ModelPath, Specialists = [], Scaling = ScalingOf(specialist) };
+
+    /// <summary>The filter a specialist's lines are scaled with: its own where it names one, else the main model's.</summary>
+    public Recognition.LineScaling ScalingOf(SpecialistModel specialist) => specialist.Scaling ?? Scaling;
 
     /// <summary>
     /// The calibration of the descriptor at <paramref name="descriptorPath"/> alone (null when it has none), for hosts

@@ -12,6 +12,11 @@ public sealed record SpecialistModel
     /// <summary>The characters it was trained to read: it takes every line whose alphabet holds none but these.</summary>
     [JsonPropertyName("reads")] public required string Reads { get; init; }
 
+    /// <summary>The filter its lines are scaled with; null: the main model's (<see cref="ModelDescriptor.Scaling"/>).</summary>
+    [JsonPropertyName("scaling")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Recognition.LineScaling? Scaling { get; init; }
+
     /// <summary>The ONNX file's full path, resolved beside the descriptor.</summary>
     [JsonIgnore] public string ModelPath { get; init; } = "";
 

@@ -3,7 +3,7 @@ using Pilgi.Core.Raster;
 namespace Pilgi.Inference.Recognition;
 
 /// <summary>
-/// Scales a crop to the recogniser's line height (area averaging, aspect kept) and to floats in [0, 1],
+/// Scales a crop to the recogniser's line height (aspect kept; <see cref="LineScaling"/>) and to floats in [0, 1],
 /// the same way the training lines were made (paper light, ink dark).
 /// </summary>
 public static class LineImageNormalizer
@@ -17,7 +17,13 @@ public static class LineImageNormalizer
     }
 
     /// <summary>Writes the scaled crop into <paramref name="target"/> (height x stride floats, pre-filled with 1 = paper).</summary>
-    public static void Write(GrayImage crop, int height, int width, Span<float> target, int stride)
+    public static void Write(GrayImage crop, int height, int width, Span<float> target, int stride, LineScaling scaling = LineScaling.Area)
+    {
+        if (scaling == LineScaling.Triangle) WriteTriangle(crop, height, width, target, stride);
+        else WriteArea(crop, height, width, target, stride);
+    }
+
+    private static void WriteArea(GrayImage crop, int height, int width, Span<float> target, int stride)
     {
         double sy = (double)crop.Height / height, sx = (double)crop.Width / width;
         var px = crop.Pixels;
@@ -45,5 +51,74 @@ public static class LineImageNormalizer
                 target[y * stride + x] = area > 0 ? (float)(sum / area / 255.0) : 1f;
             }
         }
+    }
+
+    /// <summary>Separable tent filter: across each row first, then down each column of that.</summary>
+    private static void WriteTriangle(GrayImage crop, int height, int width, Span<float> target, int stride)
+    {
+        var (xStart, xWeights) = TentWeights(crop.Width, width);
+        var (yStart, yWeights) = TentWeights(crop.Height, height);
+        var px = crop.Pixels;
+        int cw = crop.Width;
+        var rows = new float[crop.Height * width];
+        for (int y = 0; y < crop.Height; y++)
+        {
+            int row = y * cw;
+            for (int x = 0; x < width; x++)
+            {
+                var weights = xWeights[x];
+                double sum = 0;
+                for (int k = 0; k < weights.Length; k++) sum += px[row + xStart[x] + k] * weights[k];
+                rows[y * width + x] = (float)sum;
+            }
+        }
+        for (int y = 0; y < height; y++)
+        {
+            var weights = yWeights[y];
+            for (int x = 0; x < width; x++)
+            {
+                double sum = 0;
+                for (int k = 0; k < weights.Length; k++) sum += rows[(yStart[y] + k) * width + x] * weights[k];
+                target[y * stride + x] = (float)Math.Clamp(sum / 255.0, 0, 1);
+            }
+        }
+    }
+
+    /// <summary>
+    /// For each output position, the first input it reads and the normalised weights of the inputs from there: a tent
+    /// of half-width 1 output pixel (in input pixels: the scale, when shrinking), centred where the output pixel's
+    /// centre falls.
+    /// </summary>
+    private static (int[] Start, double[][] Weights) TentWeights(int inSize, int outSize)
+    {
+        double scale = (double)inSize / outSize;
+        double spread = Math.Max(scale, 1.0);
+        var start = new int[outSize];
+        var weights = new double[outSize][];
+        for (int o = 0; o < outSize; o++)
+        {
+            double centre = (o + 0.5) * scale;
+            int first = Math.Max((int)Math.Floor(centre - spread + 0.5), 0);
+            int last = Math.Min((int)Math.Floor(centre + spread + 0.5), inSize);
+            if (last <= first) (first, last) = (Math.Min((int)centre, inSize - 1), Math.Min((int)centre, inSize - 1) + 1);
+            var w = new double[last - first];
+            double total = 0;
+            for (int i = 0; i < w.Length; i++)
+            {
+                w[i] = Math.Max(0, 1 - Math.Abs((first + i + 0.5 - centre) / spread));
+                total += w[i];
+            }
+            if (total <= 0)
+            {
+                Array.Fill(w, 1.0 / w.Length);
+            }
+            else
+            {
+                for (int i = 0; i < w.Length; i++) w[i] /= total;
+            }
+            start[o] = first;
+            weights[o] = w;
+        }
+        return (start, weights);
     }
 }

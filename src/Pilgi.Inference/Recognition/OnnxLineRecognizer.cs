@@ -161,7 +161,8 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
         int padded = Math.Max(width, Math.Min((width + step - 1) / step * step, _model.MaxWidth));
         var pixels = new float[h * padded];
         Array.Fill(pixels, 1f);
-        LineImageNormalizer.Write(crop, h, width, pixels, padded);
+        var scaling = reader > 0 ? _model.ScalingOf(_model.Specialists[reader - 1]) : _model.Scaling;
+        LineImageNormalizer.Write(crop, h, width, pixels, padded, scaling);
         return new PreparedLine(width, padded, pixels, alphabet, reader);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Pilgi.Core.Errors;
 using Pilgi.Inference.Models;
+using Pilgi.Inference.Recognition;
 
 namespace Pilgi.Inference.Tests.Models;
 
@@ -63,6 +64,30 @@ public sealed class ModelDescriptorTests : IDisposable
     }
 
     [Fact]
+    public void A_release_scales_its_lines_by_area_unless_it_names_another_filter_and_a_specialist_inherits_it()
+    {
+        File.WriteAllBytes(Path.Combine(_dir, "digits.onnx"), [1]);
+        var plain = ModelDescriptor.Load(Write());
+        var d = ModelDescriptor.Load(Write(new JsonArray(
+            new JsonObject { ["file"] = "digits.onnx", ["reads"] = "0123456789" },
+            new JsonObject { ["file"] = "digits.onnx", ["reads"] = "0123456789-", ["scaling"] = "area" }), scaling: "triangle"));
+
+        Assert.Equal(LineScaling.Area, plain.Scaling);
+        Assert.Equal(LineScaling.Triangle, d.Scaling);
+        Assert.Equal(LineScaling.Triangle, d.AsModel(d.Specialists[0]).Scaling);
+        Assert.Equal(LineScaling.Area, d.ScalingOf(d.Specialists[1]));
+        Assert.Equal(LineScaling.Area, d.AsModel(d.Specialists[1]).Scaling);
+    }
+
+    [Fact]
+    public void A_filter_this_build_does_not_know_fails_the_load()
+    {
+        var e = Assert.Throws<PilgiException>(() => ModelDescriptor.Load(Write(scaling: "lanczos")));
+        Assert.Equal(ReasonCodes.InferenceFailed, e.Reason);
+        Assert.Contains("not valid JSON", e.Message);
+    }
+
+    [Fact]
     public void A_descriptor_s_prior_reads_its_counts_from_the_file_beside_it()
     {
         File.WriteAllText(Path.Combine(_dir, "prior.tsv"), "# from a dictionary\n가\t98\n갇\t0\n나\t1\n");
@@ -107,7 +132,7 @@ public sealed class ModelDescriptorTests : IDisposable
         Assert.Contains("weight", e.Message);
     }
 
-    private string Write(JsonArray? specialists = null, JsonObject? prior = null)
+    private string Write(JsonArray? specialists = null, JsonObject? prior = null, string? scaling = null)
     {
         File.WriteAllBytes(Path.Combine(_dir, "main.onnx"), [1]);
         var json = new JsonObject
@@ -117,6 +142,7 @@ public sealed class ModelDescriptorTests : IDisposable
         };
         if (specialists is not null) json["specialists"] = specialists;
         if (prior is not null) json["characterPrior"] = prior;
+        if (scaling is not null) json["scaling"] = scaling;
         var path = Path.Combine(_dir, "rec.json");
         File.WriteAllText(path, json.ToJsonString());
         return path;

@@ -115,5 +115,30 @@ public sealed class SpecialistRoutingTests : IDisposable
         return usual.Text != look.Text ? 1 : 0;
     }
 
+    [Fact]
+    public void Each_reader_scales_its_lines_with_its_own_filter()
+    {
+        var main = ModelDescriptor.Load(CommittedRelease.Descriptor);
+        var specialist = new SpecialistModel { File = main.File, Reads = "0123456789-., ", ModelPath = main.ModelPath, Scaling = LineScaling.Area };
+        using var release = new OnnxLineRecognizer(main with { Scaling = LineScaling.Triangle, Specialists = [specialist] },
+            new OnnxSessionFactory { IntraOpThreads = 1 });
+        var crop = CommittedRelease.BarLine();
+
+        var digits = release.Prepare(crop, DigitAlphabet);
+        var any = release.Prepare(crop, null);
+
+        Assert.Equal(Scaled(crop, digits, LineScaling.Area), digits.Pixels);
+        Assert.Equal(Scaled(crop, any, LineScaling.Triangle), any.Pixels);
+        Assert.NotEqual(digits.Pixels, any.Pixels);
+    }
+
+    private static float[] Scaled(GrayImage crop, PreparedLine like, LineScaling scaling)
+    {
+        var pixels = new float[32 * like.PaddedWidth];
+        Array.Fill(pixels, 1f);
+        LineImageNormalizer.Write(crop, 32, like.Width, pixels, like.PaddedWidth, scaling);
+        return pixels;
+    }
+
     public void Dispose() => _release.Dispose();
 }
