@@ -172,9 +172,11 @@ def main():
     if os.path.exists(latest):
         ck = torch.load(latest, map_location=device)
         model.load_state_dict(ck["model"])
-        opt.load_state_dict(ck["opt"])
+        if "opt" in ck:
+            opt.load_state_dict(ck["opt"])
         state = ck["state"]
-        print(f"resumed at step {state['step']} ({state['seen']} lines seen)", flush=True)
+        print(f"resumed at step {state['step']} ({state['seen']} lines seen"
+              f"{'' if 'opt' in ck else '; a slim copy, so a fresh optimiser'})", flush=True)
     elif a.init:
         model.load_state_dict(torch.load(a.init, map_location=device)["model"])
         print(f"initialised from {a.init}", flush=True)
