@@ -158,7 +158,10 @@ public static class SecondOpinions
     private static PreparedLine AsLook(PreparedLine scaled, PreparedLine line) =>
         scaled with { Reader = line.Reader, IsLook = true, SecondLook = null, ThirdLook = null };
 
-    /// <summary>The main network's copy of a specialist's line (<see cref="HasOpinion"/>).</summary>
+    /// <summary>
+    /// The main network's copy of a specialist's line (<see cref="HasOpinion"/>): the specialist's pixels, scaled with
+    /// its filter even where the main network's own lines are scaled with another; the calibration was fitted so.
+    /// </summary>
     private static PreparedLine Opinion(PreparedLine line) =>
         line with { Reader = 0, IsSecondOpinion = true, SecondLook = null, ThirdLook = null };
 }
