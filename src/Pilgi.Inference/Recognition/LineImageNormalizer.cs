@@ -60,27 +60,35 @@ public static class LineImageNormalizer
         var (yStart, yWeights) = TentWeights(crop.Height, height);
         var px = crop.Pixels;
         int cw = crop.Width;
-        var rows = new float[crop.Height * width];
-        for (int y = 0; y < crop.Height; y++)
+        // pooled: a tall crop's rows pass the large-object size, and every line is scaled three times
+        var rows = System.Buffers.ArrayPool<float>.Shared.Rent(crop.Height * width);
+        try
         {
-            int row = y * cw;
-            for (int x = 0; x < width; x++)
+            for (int y = 0; y < crop.Height; y++)
             {
-                var weights = xWeights[x];
-                double sum = 0;
-                for (int k = 0; k < weights.Length; k++) sum += px[row + xStart[x] + k] * weights[k];
-                rows[y * width + x] = (float)sum;
+                int row = y * cw;
+                for (int x = 0; x < width; x++)
+                {
+                    var weights = xWeights[x];
+                    double sum = 0;
+                    for (int k = 0; k < weights.Length; k++) sum += px[row + xStart[x] + k] * weights[k];
+                    rows[y * width + x] = (float)sum;
+                }
+            }
+            for (int y = 0; y < height; y++)
+            {
+                var weights = yWeights[y];
+                for (int x = 0; x < width; x++)
+                {
+                    double sum = 0;
+                    for (int k = 0; k < weights.Length; k++) sum += rows[(yStart[y] + k) * width + x] * weights[k];
+                    target[y * stride + x] = (float)Math.Clamp(sum / 255.0, 0, 1);
+                }
             }
         }
-        for (int y = 0; y < height; y++)
+        finally
         {
-            var weights = yWeights[y];
-            for (int x = 0; x < width; x++)
-            {
-                double sum = 0;
-                for (int k = 0; k < weights.Length; k++) sum += rows[(yStart[y] + k) * width + x] * weights[k];
-                target[y * stride + x] = (float)Math.Clamp(sum / 255.0, 0, 1);
-            }
+            System.Buffers.ArrayPool<float>.Shared.Return(rows);
         }
     }
 
@@ -100,7 +108,7 @@ public static class LineImageNormalizer
             double centre = (o + 0.5) * scale;
             int first = Math.Max((int)Math.Floor(centre - spread + 0.5), 0);
             int last = Math.Min((int)Math.Floor(centre + spread + 0.5), inSize);
-            if (last <= first) (first, last) = (Math.Min((int)centre, inSize - 1), Math.Min((int)centre, inSize - 1) + 1);
+            // the input pixel under the centre always lies in [first, last) with a weight of at least ½: total > 0
             var w = new double[last - first];
             double total = 0;
             for (int i = 0; i < w.Length; i++)
@@ -108,14 +116,7 @@ public static class LineImageNormalizer
                 w[i] = Math.Max(0, 1 - Math.Abs((first + i + 0.5 - centre) / spread));
                 total += w[i];
             }
-            if (total <= 0)
-            {
-                Array.Fill(w, 1.0 / w.Length);
-            }
-            else
-            {
-                for (int i = 0; i < w.Length; i++) w[i] /= total;
-            }
+            for (int i = 0; i < w.Length; i++) w[i] /= total;
             start[o] = first;
             weights[o] = w;
         }
