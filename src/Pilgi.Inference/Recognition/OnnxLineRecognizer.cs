@@ -165,8 +165,7 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
         int padded = Math.Max(width, Math.Min((width + step - 1) / step * step, _model.MaxWidth));
         var pixels = new float[h * padded];
         Array.Fill(pixels, 1f);
-        var scaling = reader > 0 ? _model.ScalingOf(_model.Specialists[reader - 1]) : _model.Scaling;
-        LineImageNormalizer.Write(crop, h, width, pixels, padded, scaling);
+        LineImageNormalizer.Write(crop, h, width, pixels, padded, _model.ScalingFor(reader));
         return new PreparedLine(width, padded, pixels, alphabet, reader);
     }
 

@@ -75,8 +75,18 @@ public sealed class ModelDescriptorTests : IDisposable
         Assert.Equal(LineScaling.Area, plain.Scaling);
         Assert.Equal(LineScaling.Triangle, d.Scaling);
         Assert.Equal(LineScaling.Triangle, d.AsModel(d.Specialists[0]).Scaling);
-        Assert.Equal(LineScaling.Area, d.ScalingOf(d.Specialists[1]));
         Assert.Equal(LineScaling.Area, d.AsModel(d.Specialists[1]).Scaling);
+        Assert.Equal([LineScaling.Triangle, LineScaling.Triangle, LineScaling.Area], [d.ScalingFor(0), d.ScalingFor(1), d.ScalingFor(2)]);
+    }
+
+    [Fact]
+    public void Asking_for_the_filter_of_a_reader_the_release_does_not_have_fails()
+    {
+        File.WriteAllBytes(Path.Combine(_dir, "digits.onnx"), [1]);
+        var d = ModelDescriptor.Load(Write(new JsonArray(new JsonObject { ["file"] = "digits.onnx", ["reads"] = "0123456789" })));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => d.ScalingFor(2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => d.ScalingFor(-1));
     }
 
     [Fact]
