@@ -60,9 +60,8 @@ internal static class PatchMatcher
     public static Match? Find(GrayImage source, GrayImage target, int cx, int cy, int patch, int radius, double minScore)
     {
         int half = patch / 2, n = patch * patch;
-        int sw = source.Width, tw = target.Width, th = target.Height;
+        int sw = source.Width;
         var sp = source.Pixels;
-        var tp = target.Pixels;
         var a = new float[n];
         double mean = 0;
         for (int y = 0; y < patch; y++)
@@ -77,6 +76,7 @@ internal static class PatchMatcher
         for (int i = 0; i < n; i++) { a[i] -= (float)mean; var += a[i] * a[i]; }
         if (var < n * 25) return null; // flat patch
 
+        var area = SearchArea.Around(target, cx - half - radius, cy - half - radius, patch + 2 * radius);
         int size = 2 * radius + 1;
         var scores = new double[size * size];
         Array.Fill(scores, double.NegativeInfinity);
@@ -85,25 +85,18 @@ internal static class PatchMatcher
         for (int dy = -radius; dy <= radius; dy++)
         {
             int y0 = cy - half + dy;
-            if (y0 < 0 || y0 + patch > th) continue;
+            if (y0 < 0 || y0 + patch > target.Height) continue;
             for (int dx = -radius; dx <= radius; dx++)
             {
                 int x0 = cx - half + dx;
-                if (x0 < 0 || x0 + patch > tw) continue;
-                double sb = 0, sbb = 0, sab = 0;
-                for (int y = 0; y < patch; y++)
-                {
-                    int row = (y0 + y) * tw + x0, arow = y * patch;
-                    for (int x = 0; x < patch; x++)
-                    {
-                        float b = tp[row + x];
-                        sb += b;
-                        sbb += b * b;
-                        sab += a[arow + x] * b;
-                    }
-                }
-                double vb = sbb - sb * sb / n;
+                if (x0 < 0 || x0 + patch > target.Width) continue;
+                var (sb, sbb) = area.Window(x0, y0, patch);
+                double vb = sbb - (double)sb * sb / n;
                 if (vb < n * 25) continue;
+                // a has its mean taken out, so Σ a·b is the covariance of the patch and the window
+                double sab = 0;
+                for (int y = 0; y < patch; y++)
+                    sab += Dot(a.AsSpan(y * patch, patch), area.Row(x0, y0 + y, patch));
                 double ncc = sab / Math.Sqrt(var * vb);
                 scores[(dy + radius) * size + dx + radius] = ncc;
                 if (ncc > best) { best = ncc; bx = dx; by = dy; }
@@ -113,6 +106,69 @@ internal static class PatchMatcher
         double subX = bx + Parabola(scores, size, bx + radius, by + radius, 1, 0);
         double subY = by + Parabola(scores, size, bx + radius, by + radius, 0, 1);
         return new Match(new PointD(cx, cy), new PointD(cx + subX, cy + subY), best);
+    }
+
+    /// <summary>
+    /// The part of a target image one patch is searched in, as floats, with running sums of its pixels and their
+    /// squares: each window's sum and spread then cost four lookups, and its correlation one vectorised pass.
+    /// </summary>
+    private sealed class SearchArea
+    {
+        private readonly int _left, _top, _width;
+        private readonly float[] _pixels;
+        private readonly long[] _sums, _squares;
+
+        private SearchArea(int left, int top, int width, float[] pixels, long[] sums, long[] squares) =>
+            (_left, _top, _width, _pixels, _sums, _squares) = (left, top, width, pixels, sums, squares);
+
+        /// <summary>The square of <paramref name="extent"/> pixels at (x, y), clipped to the image.</summary>
+        public static SearchArea Around(GrayImage image, int x, int y, int extent)
+        {
+            int left = Math.Max(0, x), top = Math.Max(0, y);
+            int width = Math.Max(0, Math.Min(image.Width, x + extent) - left), height = Math.Max(0, Math.Min(image.Height, y + extent) - top);
+            var pixels = new float[width * height];
+            int stride = width + 1;
+            var sums = new long[stride * (height + 1)];
+            var squares = new long[stride * (height + 1)];
+            var px = image.Pixels;
+            for (int r = 0; r < height; r++)
+            {
+                long rowSum = 0, rowSquares = 0;
+                int from = (top + r) * image.Width + left;
+                for (int c = 0; c < width; c++)
+                {
+                    int v = px[from + c];
+                    pixels[r * width + c] = v;
+                    rowSum += v;
+                    rowSquares += v * v;
+                    sums[(r + 1) * stride + c + 1] = sums[r * stride + c + 1] + rowSum;
+                    squares[(r + 1) * stride + c + 1] = squares[r * stride + c + 1] + rowSquares;
+                }
+            }
+            return new SearchArea(left, top, width, pixels, sums, squares);
+        }
+
+        /// <summary>Sum of the pixels and of their squares in the <paramref name="size"/>-square window at image (x0, y0).</summary>
+        public (long Sum, long Squares) Window(int x0, int y0, int size)
+        {
+            int stride = _width + 1, x = x0 - _left, top = (y0 - _top) * stride, bottom = (y0 - _top + size) * stride;
+            return (_sums[bottom + x + size] - _sums[bottom + x] - _sums[top + x + size] + _sums[top + x],
+                _squares[bottom + x + size] - _squares[bottom + x] - _squares[top + x + size] + _squares[top + x]);
+        }
+
+        /// <summary><paramref name="length"/> pixels of image row <paramref name="y"/> from image column <paramref name="x0"/>.</summary>
+        public ReadOnlySpan<float> Row(int x0, int y, int length) => _pixels.AsSpan((y - _top) * _width + x0 - _left, length);
+    }
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        int i = 0, lanes = System.Numerics.Vector<float>.Count;
+        var sum = System.Numerics.Vector<float>.Zero;
+        for (; i <= a.Length - lanes; i += lanes)
+            sum += new System.Numerics.Vector<float>(a.Slice(i)) * new System.Numerics.Vector<float>(b.Slice(i));
+        float total = System.Numerics.Vector.Sum(sum);
+        for (; i < a.Length; i++) total += a[i] * b[i];
+        return total;
     }
 
     private static double Parabola(double[] s, int size, int x, int y, int ux, int uy)
