@@ -18,9 +18,9 @@ leaves the names' syllables (혁, 민, 왕: almost never in that prose) as commo
 """
 import argparse
 import collections
-import gettext
 import glob
 import os
+import struct
 import subprocess
 import sys
 import tempfile
@@ -65,12 +65,27 @@ def prose_counts(workdir):
                 texts.extend(z.read(n).decode("utf-8", "ignore") for n in z.namelist()
                              if n.endswith((".ftl", ".properties", ".dtd", ".json")))
         for mo in glob.glob(os.path.join(root, "**", "*.mo"), recursive=True):
-            with open(mo, "rb") as f:
-                texts.extend(v for v in gettext.GNUTranslations(f)._catalog.values() if isinstance(v, str))
+            texts.extend(mo_translations(mo))
     counts = collections.Counter(unicodedata.normalize("NFC", "\n".join(texts)))
     if sum(counts[s] for s in charset.HANGUL) < 100000:
         raise SystemExit(f"{', '.join(debs)}: too little Korean text; are they the Korean language packs?")
     return counts, debs
+
+
+def mo_translations(path):
+    """The translated strings of a GNU message catalogue (.mo): its table of translations, read as UTF-8."""
+    with open(path, "rb") as f:
+        data = f.read()
+    magic = struct.unpack("<I", data[:4])[0]
+    order = "<" if magic == 0x950412DE else ">" if magic == 0xDE120495 else None
+    if order is None:
+        raise SystemExit(f"{path}: not a GNU .mo file")
+    count, _, translations = struct.unpack(order + "3I", data[8:20])
+    texts = []
+    for i in range(count):
+        length, offset = struct.unpack(order + "2I", data[translations + 8 * i:translations + 8 * i + 8])
+        texts.append(data[offset:offset + length].decode("utf-8", "ignore"))
+    return texts
 
 
 def with_prose(stems, prose, weight):
