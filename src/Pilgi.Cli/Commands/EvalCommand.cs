@@ -115,6 +115,9 @@ public static class EvalCommand
         Console.WriteLine($"speed {r.Speed.PagesPerSecond:0.00} pages/s   s/page p50 {r.Speed.SecondsPerPage.P50:0.000}  p95 {r.Speed.SecondsPerPage.P95:0.000}");
         Console.WriteLine($"review: accepted {r.Review.Accepted:0.000} of fields ({r.Review.AcceptedCount}), wrong among accepted " +
                           $"{r.Review.WrongAccepted:0.0000} ({r.Review.WrongAcceptedCount}), ECE {r.Review.Ece:0.0000}");
+        if (r.Review.Hindsight.Count > 0)
+            Console.WriteLine("ranking: a threshold chosen on this set itself would accept " + string.Join(", ",
+                r.Review.Hindsight.Select(h => $"{h.Coverage:0.000} at <= {h.MaxRisk * 100:0.0#} % wrong")));
         Slice("kind", r.ByKind);
         Slice("template", r.ByTemplate);
     }

@@ -21,6 +21,13 @@ public sealed class EvalAccumulator
     /// <summary>The risk–coverage curve in a report is thinned to about this many points.</summary>
     public const int RiskCoveragePoints = 100;
 
+    /// <summary>
+    /// The risks at which a report says what the ranking alone allows (<see cref="ReviewScores.Hindsight"/>): the
+    /// default review target and twice it.
+    /// </summary>
+    public static readonly IReadOnlyList<double> HindsightRisks =
+        [new Fusion.ReviewOptions().TargetErrorRate, 2 * new Fusion.ReviewOptions().TargetErrorRate];
+
     private readonly List<double> _seconds = [];
     private readonly List<(double Confidence, bool Right)> _confidences = [];
     private readonly FieldTally _all = new();
@@ -92,6 +99,7 @@ public sealed class EvalAccumulator
                 Ece = ReviewMetrics.ExpectedCalibrationError(_confidences),
                 Reliability = ReviewMetrics.Reliability(_confidences).ToList(),
                 RiskCoverage = ReviewMetrics.Thin(ReviewMetrics.RiskCoverage(_confidences), RiskCoveragePoints).ToList(),
+                Hindsight = HindsightRisks.Select(r => ReviewMetrics.Hindsight(_confidences, r)).ToList(),
             },
             Speed = new SpeedScores
             {

@@ -61,7 +61,8 @@ public sealed record FieldScores
 /// Whether confidences and review can be trusted (see <see cref="ReviewMetrics"/> for the definitions): the share of
 /// fields accepted (read, valid, not flagged) and of the accepted ones wrong (with the counts), the expected
 /// calibration error of the confidences against exactness, the reliability diagram's bins and the risk–coverage curve
-/// (at most 100 points).
+/// (at most 100 points), and what a threshold chosen with hindsight on these fields would accept at each of
+/// <see cref="EvalAccumulator.HindsightRisks"/> (<see cref="ReviewMetrics.Hindsight"/>).
 /// </summary>
 public sealed record ReviewScores
 {
@@ -72,6 +73,7 @@ public sealed record ReviewScores
     public double Ece { get; init; }
     public List<ReliabilityBin> Reliability { get; init; } = [];
     public List<RiskCoveragePoint> RiskCoverage { get; init; } = [];
+    public List<HindsightCoverage> Hindsight { get; init; } = [];
 }
 
 public sealed record SpeedScores

@@ -52,6 +52,23 @@ public static class ReviewMetrics
             Risk = (double)p.Wrong / p.Accepted,
         }).ToList();
 
+    /// <summary>
+    /// The largest share of fields that accepting the most confident first accepts with at most
+    /// <paramref name="maxRisk"/> of them wrong (0 when even the surest are wrong more often): a threshold chosen with
+    /// hindsight on these very fields, so an upper bound on what any threshold derived elsewhere can accept at that risk
+    /// with these confidences. Below it the thresholds are the limit; at it, the ranking itself.
+    /// </summary>
+    public static HindsightCoverage Hindsight(IReadOnlyList<(double Confidence, bool Right)> samples, double maxRisk)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        if (maxRisk is < 0 or > 1 || double.IsNaN(maxRisk))
+            throw new ArgumentOutOfRangeException(nameof(maxRisk), maxRisk, "The risk must lie in [0, 1].");
+        var best = new HindsightCoverage { MaxRisk = maxRisk, Threshold = 1 };
+        foreach (var point in RiskCoverage(samples))
+            if (point.Risk <= maxRisk) best = best with { Coverage = point.Coverage, Threshold = point.Threshold };
+        return best;
+    }
+
     /// <summary>About <paramref name="count"/> points of <paramref name="curve"/>, evenly spread over coverage (the last kept).</summary>
     public static IReadOnlyList<RiskCoveragePoint> Thin(IReadOnlyList<RiskCoveragePoint> curve, int count) =>
         CoverageThinning.Evenly(curve, p => p.Coverage, count);
@@ -65,6 +82,14 @@ public sealed record ReliabilityBin
     public int Count { get; init; }
     public double MeanConfidence { get; init; }
     public double Accuracy { get; init; }
+}
+
+/// <summary>What <see cref="ReviewMetrics.Hindsight"/> found: at most <see cref="MaxRisk"/> wrong, <see cref="Coverage"/> accepted at <see cref="Threshold"/>.</summary>
+public sealed record HindsightCoverage
+{
+    public double MaxRisk { get; init; }
+    public double Coverage { get; init; }
+    public double Threshold { get; init; }
 }
 
 /// <summary>Accepting the fields of confidence at least <see cref="Threshold"/>: the share accepted and the share of those wrong.</summary>

@@ -66,6 +66,7 @@ public class EvalAccumulatorTests
         Assert.Equal((0.40 + 3 * (0.29)) / 4, review.Ece, 12);
         Assert.Equal([0.25, 0.5, 0.75, 1.0], review.RiskCoverage.Select(p => p.Coverage));
         Assert.Equal([0.0, 0.5, 1.0 / 3, 0.5], review.RiskCoverage.Select(p => p.Risk));
+        Assert.Equal([(0.005, 0.25), (0.01, 0.25)], review.Hindsight.Select(h => (h.MaxRisk, h.Coverage)));
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public class EvalAccumulatorTests
         Assert.Equal(1, root.GetProperty("byKind").GetProperty("amount_hangul").GetProperty("total").GetInt32());
         Assert.True(root.GetProperty("byTemplate").TryGetProperty("t", out _));
         var review = root.GetProperty("review");
-        foreach (string key in new[] { "accepted", "wrongAccepted", "acceptedCount", "wrongAcceptedCount", "ece", "reliability", "riskCoverage" })
+        foreach (string key in new[] { "accepted", "wrongAccepted", "acceptedCount", "wrongAcceptedCount", "ece", "reliability", "riskCoverage", "hindsight" })
             Assert.True(review.TryGetProperty(key, out _), key);
         Assert.True(root.GetProperty("byKind").GetProperty("amount_hangul").TryGetProperty("wrongAccepted", out _));
 
