@@ -3,6 +3,21 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TRAINING_DIR = os.path.dirname(HERE)
+# what pack_device_kit.py packs for a GPU machine that has neither the Debian fonts nor the npm packages
+DEVICE_KIT = os.path.join(TRAINING_DIR, "device-kit")
+
+
+def kit_name(path):
+    """A font's file name in the device kit: its own, as a WOFF."""
+    return os.path.splitext(os.path.basename(path))[0] + ".woff"
+
+
+def _resolve(path):
+    """The font at path, or its device-kit copy where the file is missing (or always with PILGI_DEVICE_KIT=1)."""
+    kit = os.path.join(DEVICE_KIT, "fonts", kit_name(path))
+    if (os.environ.get("PILGI_DEVICE_KIT") == "1" or not os.path.exists(path)) and os.path.exists(kit):
+        return kit
+    return path
 
 _NANUM = "/usr/share/fonts/truetype/nanum"
 _UN_CORE = "/usr/share/fonts/truetype/unfonts-core"
@@ -40,6 +55,8 @@ HANDWRITING = {
     "hi_melody": [_fontsource("hi-melody")],
 }
 
+HANDWRITING = {writer: [_resolve(p) for p in files] for writer, files in HANDWRITING.items()}
+
 # Held out of every training run: validation reports these as "unseen writers".
 HELDOUT_WRITERS = ["poor_story", "nanum_brush"]
 # Held out as well, for the pen-like validation writers (their skeletons redrawn with a pen) and never trained on.
@@ -53,6 +70,7 @@ PRINTED = [
     f"{_NANUM}/NanumBarunGothic.ttf", f"{_UN_CORE}/UnDotum.ttf", f"{_UN_CORE}/UnBatang.ttf",
     f"{_UN_CORE}/UnGraphic.ttf", f"{_BM}/BMJUA_ttf.ttf", f"{_BM}/BMDOHYEON_ttf.ttf", f"{_BM}/BMHANNAPro.ttf",
 ]
+PRINTED = [_resolve(p) for p in PRINTED]
 FORM_FONTS = [f"{_NANUM}/NanumGothic.ttf", f"{_NANUM}/NanumBarunGothic.ttf", f"{_UN_CORE}/UnDotum.ttf",
               f"{_NANUM}/NanumMyeongjo.ttf", f"{_NANUM}/NanumSquareR.ttf"]
 FORM_FONTS_BOLD = [f"{_NANUM}/NanumGothicBold.ttf", f"{_NANUM}/NanumMyeongjoBold.ttf", f"{_NANUM}/NanumSquareB.ttf"]

