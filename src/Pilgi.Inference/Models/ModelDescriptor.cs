@@ -94,18 +94,21 @@ public sealed record ModelDescriptor
 
     /// <summary>This release's specialist as a model of its own (same sizes and charset, its own file and filter).</summary>
     public ModelDescriptor AsModel(SpecialistModel specialist) =>
-        this with { File = specialist.File, ModelPath = specialist.ModelPath, Specialists = [], Scaling = specialist.Scaling ?? Scaling };
+        this with { File = specialist.File, ModelPath = specialist.ModelPath, Specialists = [], Scaling = ScalingOf(specialist) };
 
     /// <summary>
     /// The filter the lines of <paramref name="reader"/> are scaled with (0: the main model; k: <see cref="Specialists"/>[k − 1]),
-    /// the same one <see cref="AsModel"/> gives that specialist: its own where it names one, else the main model's.
+    /// the same one <see cref="AsModel"/> gives that specialist.
     /// </summary>
     public Recognition.LineScaling ScalingFor(int reader)
     {
         if (reader < 0 || reader > Specialists.Count)
             throw new ArgumentOutOfRangeException(nameof(reader), reader, $"This release has the main model and {Specialists.Count} specialists.");
-        return reader == 0 ? Scaling : AsModel(Specialists[reader - 1]).Scaling;
+        return reader == 0 ? Scaling : ScalingOf(Specialists[reader - 1]);
     }
+
+    /// <summary>A specialist's own filter where it names one, else the main model's.</summary>
+    private Recognition.LineScaling ScalingOf(SpecialistModel specialist) => specialist.Scaling ?? Scaling;
 
     /// <summary>
     /// The calibration of the descriptor at <paramref name="descriptorPath"/> alone (null when it has none), for hosts
