@@ -11,8 +11,11 @@ public sealed record ReviewOptions
 {
     public const string SectionName = "Pilgi:Review";
 
+    /// <summary>The <see cref="TargetErrorRate"/> of a configuration that names none.</summary>
+    public const double DefaultTargetErrorRate = 0.005;
+
     /// <summary>The share of accepted values that may be wrong, over all kinds without a target of their own together.</summary>
-    public double TargetErrorRate { get; init; } = 0.005;
+    public double TargetErrorRate { get; init; } = DefaultTargetErrorRate;
 
     /// <summary>Kind JSON name → its own target, over the kind's own in <see cref="Templates.FieldKindRules"/>.</summary>
     public Dictionary<string, double> Kinds { get; init; } = new(StringComparer.Ordinal);

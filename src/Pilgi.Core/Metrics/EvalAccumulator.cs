@@ -26,7 +26,7 @@ public sealed class EvalAccumulator
     /// default review target and twice it.
     /// </summary>
     public static readonly IReadOnlyList<double> HindsightRisks =
-        [new Fusion.ReviewOptions().TargetErrorRate, 2 * new Fusion.ReviewOptions().TargetErrorRate];
+        [Fusion.ReviewOptions.DefaultTargetErrorRate, 2 * Fusion.ReviewOptions.DefaultTargetErrorRate];
 
     private readonly List<double> _seconds = [];
     private readonly List<(double Confidence, bool Right)> _confidences = [];
@@ -75,6 +75,7 @@ public sealed class EvalAccumulator
     {
         double precision = Ratio(_tp, _tp + _fp), recall = Ratio(_tp, _tp + _fn);
         double total = _seconds.Sum();
+        var riskCoverage = ReviewMetrics.RiskCoverage(_confidences);
         return new EvalReport
         {
             Pages = Pages,
@@ -98,8 +99,8 @@ public sealed class EvalAccumulator
                 WrongAcceptedCount = _all.WrongAcceptedCount,
                 Ece = ReviewMetrics.ExpectedCalibrationError(_confidences),
                 Reliability = ReviewMetrics.Reliability(_confidences).ToList(),
-                RiskCoverage = ReviewMetrics.Thin(ReviewMetrics.RiskCoverage(_confidences), RiskCoveragePoints).ToList(),
-                Hindsight = HindsightRisks.Select(r => ReviewMetrics.Hindsight(_confidences, r)).ToList(),
+                RiskCoverage = ReviewMetrics.Thin(riskCoverage, RiskCoveragePoints).ToList(),
+                Hindsight = HindsightRisks.Select(r => ReviewMetrics.Hindsight(riskCoverage, r)).ToList(),
             },
             Speed = new SpeedScores
             {

@@ -53,18 +53,19 @@ public static class ReviewMetrics
         }).ToList();
 
     /// <summary>
-    /// The largest share of fields that accepting the most confident first accepts with at most
-    /// <paramref name="maxRisk"/> of them wrong (0 when even the surest are wrong more often): a threshold chosen with
-    /// hindsight on these very fields, so an upper bound on what any threshold derived elsewhere can accept at that risk
-    /// with these confidences. Below it the thresholds are the limit; at it, the ranking itself.
+    /// On a whole (unthinned) <see cref="RiskCoverage"/> curve, the largest share of fields that accepting the most
+    /// confident first accepts with at most <paramref name="maxRisk"/> of them wrong (0 when even the surest are wrong
+    /// more often): a threshold chosen with hindsight on these very fields, so an upper bound on what any threshold
+    /// derived elsewhere can accept at that risk with these confidences. Below it the thresholds are the limit; at it,
+    /// the ranking itself.
     /// </summary>
-    public static HindsightCoverage Hindsight(IReadOnlyList<(double Confidence, bool Right)> samples, double maxRisk)
+    public static HindsightCoverage Hindsight(IReadOnlyList<RiskCoveragePoint> curve, double maxRisk)
     {
-        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(curve);
         if (maxRisk is < 0 or > 1 || double.IsNaN(maxRisk))
             throw new ArgumentOutOfRangeException(nameof(maxRisk), maxRisk, "The risk must lie in [0, 1].");
         var best = new HindsightCoverage { MaxRisk = maxRisk, Threshold = 1 };
-        foreach (var point in RiskCoverage(samples))
+        foreach (var point in curve)
             if (point.Risk <= maxRisk) best = best with { Coverage = point.Coverage, Threshold = point.Threshold };
         return best;
     }

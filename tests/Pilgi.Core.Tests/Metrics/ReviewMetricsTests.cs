@@ -41,14 +41,14 @@ public class ReviewMetricsTests
     [Fact]
     public void Hindsight_takes_the_largest_coverage_the_ranking_allows_at_a_risk()
     {
-        Assert.Equal(new HindsightCoverage { MaxRisk = 0, Coverage = 0.6, Threshold = 0.95 }, ReviewMetrics.Hindsight(Samples, 0));
-        Assert.Equal(new HindsightCoverage { MaxRisk = 0.3, Coverage = 0.8, Threshold = 0.85 }, ReviewMetrics.Hindsight(Samples, 0.3));
-        Assert.Equal(1.0, ReviewMetrics.Hindsight(Samples, 0.4).Coverage);
+        Assert.Equal(new HindsightCoverage { MaxRisk = 0, Coverage = 0.6, Threshold = 0.95 }, ReviewMetrics.Hindsight(ReviewMetrics.RiskCoverage(Samples), 0));
+        Assert.Equal(new HindsightCoverage { MaxRisk = 0.3, Coverage = 0.8, Threshold = 0.85 }, ReviewMetrics.Hindsight(ReviewMetrics.RiskCoverage(Samples), 0.3));
+        Assert.Equal(1.0, ReviewMetrics.Hindsight(ReviewMetrics.RiskCoverage(Samples), 0.4).Coverage);
         // the surest field wrong: nothing can be accepted without a wrong one
         Assert.Equal(new HindsightCoverage { MaxRisk = 0.1, Coverage = 0, Threshold = 1 },
-            ReviewMetrics.Hindsight([(0.99, false), (0.5, true)], 0.1));
-        Assert.Equal(0, ReviewMetrics.Hindsight([], 0.01).Coverage);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ReviewMetrics.Hindsight(Samples, -0.1));
+            ReviewMetrics.Hindsight(ReviewMetrics.RiskCoverage([(0.99, false), (0.5, true)]), 0.1));
+        Assert.Equal(0, ReviewMetrics.Hindsight(ReviewMetrics.RiskCoverage([]), 0.01).Coverage);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ReviewMetrics.Hindsight(ReviewMetrics.RiskCoverage(Samples), -0.1));
     }
 
     [Fact]
