@@ -28,6 +28,8 @@ $P make_forms.py --out data/forms/val --count 60 --layouts all --writers heldout
 $P make_forms.py --out data/forms/val2 --count 60 --layouts all --writers heldout --seed 13 --workers 1
 $P make_forms.py --out data/forms/realdigits --count 60 --layouts all --writers heldout --real-digits 1.0 --seed 31 \
     --workers 1
+$P make_forms.py --out data/forms/realdigits-touching --count 60 --layouts all --writers heldout --real-digits 1.0 \
+    --touching-digits 1.0 --seed 35 --workers 1
 $P make_forms.py --out data/forms/pen --count 60 --layouts all --writers pen-heldout --pen 1.0 --real-digits 1.0 \
     --seed 33 --workers 1
 $P make_photos.py --src data/forms/val --out data/photos/val --count 30 --seed 51 --exif-sideways 0.25
