@@ -11,8 +11,9 @@ namespace Pilgi.Inference.Recognition;
 /// not depend on the other crops of the call (nor on the requests the inference service merges it with). A release
 /// with specialists (<see cref="ModelDescriptor.Specialists"/>) has a session for each: a line goes to the first
 /// specialist that reads every character of its alphabet, any other line to the main model. Every line is read a second
-/// time by the main model: a specialist's line as it is, that reading riding along with the specialist's; a main-model
-/// line scaled wider, the reading its two looks find likeliest together standing for it (<see cref="SecondOpinions"/>).
+/// time by its own model, scaled wider, the reading its two looks find likeliest together standing for it; a
+/// specialist's line also by the main model as it is, that reading riding along with the specialist's
+/// (<see cref="SecondOpinions"/>).
 /// A release with a character prior (<see cref="ModelDescriptor.CharacterPrior"/>) has every line's frame probabilities
 /// weighed by it before decoding.
 /// </summary>
@@ -116,11 +117,13 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
         ArgumentNullException.ThrowIfNull(crop);
         int reader = ReaderFor(alphabet);
         var line = Scaled(crop, alphabet, reader, 1.0);
-        return reader > 0 ? line : line with
-        {
-            SecondLook = Scaled(crop, alphabet, reader, SecondLookWidth),
-            ThirdLook = Scaled(crop, alphabet, reader, ThirdLookWidth),
-        };
+        return reader > 0
+            ? line with { SecondLook = Scaled(crop, alphabet, reader, SpecialistLookWidth) }
+            : line with
+            {
+                SecondLook = Scaled(crop, alphabet, reader, SecondLookWidth),
+                ThirdLook = Scaled(crop, alphabet, reader, ThirdLookWidth),
+            };
     }
 
     /// <summary>
@@ -150,12 +153,17 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
     /// </summary>
     public const double ThirdLookWidth = 0.85;
 
-    // A specialist's lines get no second look. The digit reader's at 0.85 of the width, the surer look standing, read the
-    // real-digit lines (MNIST samples 700-799) 1,016 of 1,300 right against 1,011: a tie. Weighed together with the line
-    // (as the main model's looks are), the real-digit lines and cheques read 1,256 of 1,700 right against 1,243, but whole
-    // forms lost: fields exact val 0.887 -> 0.883, val2 0.882 -> 0.872, pen 0.752 -> 0.737, golden 0.982 -> 0.965 (a
-    // phone's 3 read as 7), real-digit forms 0.840 -> 0.842: narrower, a held-out font writer's 3 reads as 7 (six of
-    // val2's nine new errors). Not worth a third read of every digit line.
+    /// <summary>
+    /// The width, as a share of the usual, at which a specialist (the digit reader) reads its lines a second time, the
+    /// two looks weighed together as the main model's are (<see cref="SecondOpinions.Joint"/>); no third look. Chosen on
+    /// line sets alone, `pilgi eval --lines --kind` digits only, lines right of the real-digit lines (MNIST samples
+    /// 700-799; rrn, phone, account, date, amount, 1,000) / the cheques (on a ground, binarised, touching) and touching
+    /// real-digit lines (1,200) / the held-out fonts' digit lines (750): one look 800 / 765 / 653; a second at 1.15 797 /
+    /// 773 / 665, at 1.2 802 / 783 / 668, at 1.3 806 / 763 / 668; 1.2 with a third look where the two differ, at 1.4
+    /// 804 / 768 / 669, at 1.0 805 / 786 / 662. Narrower (0.85, session 11) a held-out font writer's 3 read as 7 and
+    /// whole forms lost; wider, the frames fall more finely on a digit's strokes.
+    /// </summary>
+    public const double SpecialistLookWidth = 1.2;
 
     private PreparedLine Scaled(GrayImage crop, string? alphabet, int reader, double widthShare)
     {

@@ -65,12 +65,12 @@ public sealed class SpecialistRoutingTests : IDisposable
         long linesRead = _release.Batches.Snapshot().Since(before).Lines;
 
         // the specialist here is the main model itself: the second reading is its own likeliest path at the usual width
-        var usual = _release.RunBatch([_release.Prepare(crops[0], DigitAlphabet)])[0]; // a specialist's line has no second look
+        var usual = _release.RunBatch([_release.Prepare(crops[0], DigitAlphabet)])[0]; // the specialist's line at its usual width
         Assert.Equal((usual.Text, usual.Confidence), (read[0].SecondOpinion!.Text, read[0].SecondOpinion!.Confidence));
         Assert.Equal(usual.Text.Length > 0, read[0].SecondOpinion!.Alternatives is { Count: > 0 });
         Assert.Equal(read[0].SecondOpinion, read[2].SecondOpinion);
-        // 3 lines, 2 copies, the main model's line a second look, and a third where those two read differently
-        Assert.Equal(6L + Disputed(crops[1], null), linesRead);
+        // 3 lines, each a second look, 2 copies, and the main model's line a third look where its two read differently
+        Assert.Equal(8L + Disputed(crops[1], null), linesRead);
 
     }
 
@@ -94,6 +94,26 @@ public sealed class SpecialistRoutingTests : IDisposable
     }
 
     [Fact]
+    public void A_specialist_s_line_is_read_again_wider_by_the_specialist_and_never_a_third_time()
+    {
+        var line = _release.Prepare(CommittedRelease.BarLine(), DigitAlphabet);
+        var lines = new[] { line };
+        var added = SecondOpinions.Add(lines);
+
+        Assert.NotNull(line.SecondLook);
+        Assert.True(line.SecondLook!.Width > line.Width);
+        Assert.Null(line.ThirdLook);
+        // the line, its second look for the specialist, and the main model's copy
+        Assert.Equal([1, 1, 0], added.Select(l => l.Reader).ToArray());
+        Assert.True(added[1].IsLook && !added[2].IsLook && added[2].IsSecondOpinion);
+        var reads = added.Select(l => _release.RunBatch([l])[0]).ToArray();
+        Assert.Empty(SecondOpinions.Disputes(lines, reads));
+        var attached = SecondOpinions.Attach(lines, reads);
+        Assert.Equal(reads[2].Text, attached[0].SecondOpinion!.Text);
+        Assert.Equal(SecondOpinions.Joint(reads[0], reads[1]).Read.Text, attached[0].Text);
+    }
+
+    [Fact]
     public void A_third_look_is_read_exactly_where_the_first_two_read_differently()
     {
         var lines = new[] { _release.Prepare(CommittedRelease.BarLine(), null), _release.Prepare(CommittedRelease.BarLine(), DigitAlphabet) };
@@ -102,7 +122,7 @@ public sealed class SpecialistRoutingTests : IDisposable
 
         var disputes = SecondOpinions.Disputes(lines, reads);
 
-        Assert.Equal(reads[0].Text != reads[2].Text ? 1 : 0, disputes.Length); // the specialist's line has no look
+        Assert.Equal(reads[0].Text != reads[2].Text ? 1 : 0, disputes.Length); // the specialist's line has no third look
         Assert.All(disputes, d => Assert.True(d.IsLook && d.Width < lines[0].Width && d.ThirdLook is null));
     }
 
