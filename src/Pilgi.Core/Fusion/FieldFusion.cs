@@ -240,8 +240,8 @@ public static class FieldFusion
     }
 
     /// <summary>
-    /// The main network's joint readings of a field whose every region a specialist read (<see cref="SecondOpinion"/>),
-    /// joined as values are; null when a region has none or none of them lists readings.
+    /// The joint second readings (<see cref="SecondOpinion"/>) of a field whose every region has one, joined as values
+    /// are; null when a region has none or none of them lists readings.
     /// </summary>
     private static IReadOnlyList<(string Text, double LogProbability, double Share)>? OpinionReadings(List<int> members,
         IReadOnlyList<RecognizedRegion> regions, Box[] mapped, FusionOptions options)
@@ -319,7 +319,7 @@ public static class FieldFusion
     /// A field's value as read; <see cref="Confidence"/> the raw one (least-certain character, or the chosen reading's
     /// share), <see cref="CharProbability"/> the least-certain character's; <see cref="Chosen"/> when a reading other than
     /// the likeliest was chosen; <see cref="Corrected"/> when fusion changed it beyond the recogniser's readings;
-    /// <see cref="SecondOpinion"/> the main network's reading of the field where a specialist read every one of its regions.
+    /// <see cref="SecondOpinion"/> the field's second reading where every one of its regions has one.
     /// </summary>
     private readonly record struct FieldRead(string? Value, double Confidence, Box? Box, int Page, bool Corrected = false,
         bool Chosen = false, string? SecondOpinion = null)

@@ -1,11 +1,12 @@
 namespace Pilgi.Core.Fusion;
 
 /// <summary>
-/// A second reading of a crop, by the release's main network: of the same pixels where a specialist read the crop, else
-/// of the crop scaled narrower (within the same alphabet). Where the two readings agree the value is more likely right,
-/// where they differ less (<see cref="Confidence.ReaderAgreement"/>). Equal when text, confidence and alternatives are.
+/// A second reading of a crop (within the same alphabet): its reader's other look at it, the crop scaled to another
+/// width, or, where a specialist read the crop without a second look, the release's main network's reading of the same
+/// pixels. Where the two readings agree the value is more likely right, where they differ less
+/// (<see cref="Confidence.ReaderAgreement"/>). Equal when text, confidence and alternatives are.
 /// </summary>
-/// <param name="Text">What the main network read (its likeliest path).</param>
+/// <param name="Text">What the second reading read (its likeliest path).</param>
 /// <param name="Confidence">The probability of its least certain character (0 when it read nothing).</param>
 /// <param name="Alternatives">Its likeliest readings, best first (null when it read nothing): how much of its
 /// probability the field's value holds.</param>

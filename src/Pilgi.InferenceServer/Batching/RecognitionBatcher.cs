@@ -10,8 +10,8 @@ namespace Pilgi.InferenceServer.Batching;
 /// when it is full a request is turned away at once, never buffered). One loop takes the first request, lets others
 /// join for <see cref="InferenceServerOptions.BatchWindow"/> or until <see cref="InferenceServerOptions.MaxBatchSize"/>
 /// crops are in, and runs their lines together: grouped by padded width, at most MaxBatchSize per model run. A line
-/// reads the same in any company (<see cref="OnnxLineRecognizer"/>), so merging changes throughput, not results. A line
-/// a specialist reads is also read by the main model, as in process (<see cref="SecondOpinions"/>).
+/// reads the same in any company (<see cref="OnnxLineRecognizer"/>), so merging changes throughput, not results. Every
+/// line is also read at another width, as in process (<see cref="SecondOpinions"/>).
 /// </summary>
 internal sealed class RecognitionBatcher : BackgroundService
 {

@@ -80,8 +80,8 @@ public sealed record RegionRef(int Page, string? FieldKey, BoxData ScanBox, BoxD
     public HandwritingRegion ToRegion() => new(ScanBox.ToBox(), TemplateBox.ToBox(), Page, FieldKey, InkPixels);
 }
 
-/// <summary>What the recogniser read in one crop, its likeliest readings where it gave some, and the main network's
-/// reading where a specialist read it.</summary>
+/// <summary>What the recogniser read in one crop, its likeliest readings where it gave some, and its second reading
+/// (<see cref="SecondOpinion"/>).</summary>
 public sealed record TextRead(string Text, double Confidence, IReadOnlyList<ReadCandidate>? Alternatives = null,
     SecondOpinion? SecondOpinion = null)
 {

@@ -19,10 +19,10 @@ namespace Pilgi.Core.Fusion.Confidence;
 /// <param name="WidthPerCharacter">ln of the box's width over its height per character: a missed or doubled
 /// character shows as an odd width per character, whatever the scan's resolution.</param>
 /// <param name="Regions">1 when the field was read from more than one region.</param>
-/// <param name="ReadersAgree">+1 when the main network's reading of a field a specialist read (<see cref="SecondOpinion"/>)
-/// is the value, −1 when it differs, 0 when there is no second reading (<see cref="ReaderAgreement"/>).</param>
+/// <param name="ReadersAgree">+1 when the field's second reading (<see cref="SecondOpinion"/>) is the value, −1 when it
+/// differs, 0 when there is no second reading (<see cref="ReaderAgreement"/>).</param>
 /// <param name="ReadersDistance">ln(1 + edit distance) between the value and that reading (0 when they agree or there is none).</param>
-/// <param name="OpinionShareLogit">logit of the share of the main network's listed readings of the field that are the
+/// <param name="OpinionShareLogit">logit of the share of the second reading's listed readings of the field that are the
 /// value (<see cref="ReaderAgreement.Share"/>; 0 with no second reading).</param>
 /// <param name="PeersCharLogit">the mean <paramref name="CharLogit"/> of the form's other read fields that the same
 /// reader read (digit fields by the digit reader, the rest by the main network; <see cref="WriterContext"/>): one hand

@@ -5,10 +5,11 @@ using Pilgi.Core.Templates;
 namespace Pilgi.Core.Fusion.Confidence;
 
 /// <summary>
-/// How a field's value compares with the main network's reading of the same crops (<see cref="SecondOpinion"/>), on
-/// the characters that carry the kind's meaning (<see cref="FieldKindRule.Significant"/>): two networks trained apart
-/// rarely misread a digit the same way, so their agreement ranks right and wrong values where each one's own
-/// probabilities do not.
+/// How a field's value compares with a second reading of the same crops (<see cref="SecondOpinion"/>: the reader's
+/// other look at them, at another width), on the characters that carry the kind's meaning
+/// (<see cref="FieldKindRule.Significant"/>): a character read one way where the frames fall on its strokes one way and
+/// another way where they fall differently is the fragile one, so the two readings' agreement ranks right and wrong
+/// values where one reading's own probabilities do not.
 /// </summary>
 public static class ReaderAgreement
 {
@@ -30,7 +31,7 @@ public static class ReaderAgreement
     public static readonly double MaxDistance = Math.Log(10);
 
     /// <summary>
-    /// The share of the listed probability of <paramref name="readings"/> (the main network's readings of the field, with
+    /// The share of the listed probability of <paramref name="readings"/> (the second reading's readings of the field, with
     /// their shares) held by those that are <paramref name="value"/> on the kind's significant characters.
     /// </summary>
     public static double Share(FieldKind kind, string value, IEnumerable<(string Text, double Share)> readings)
