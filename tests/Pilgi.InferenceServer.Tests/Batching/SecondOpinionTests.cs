@@ -8,15 +8,15 @@ using Pilgi.TestSupport;
 namespace Pilgi.InferenceServer.Tests.Batching;
 
 /// <summary>
-/// The committed release through the service: every crop comes back with a second reading (the main network's of a crop
-/// its digit reader reads, the main network's second look at any other), the same as in process, requests merged or not.
+/// The committed release through the service: every crop comes back with a second reading (its reader's other look: the
+/// digit reader's for a crop it reads, the main network's for any other), the same as in process, requests merged or not.
 /// </summary>
 public class SecondOpinionTests
 {
     private const string Digits = "0123456789-";
 
     [Fact]
-    public async Task The_service_returns_the_main_network_s_reading_of_a_specialist_s_crop_as_in_process()
+    public async Task The_service_returns_every_crop_s_second_reading_as_in_process()
     {
         await using var factory = ServiceFactory.Create();
         using var client = ServiceFactory.Client(factory);
