@@ -12,12 +12,16 @@ def kit_name(path):
     return os.path.splitext(os.path.basename(path))[0] + ".woff"
 
 
+def kit_wanted(kit, original_present):
+    """Whether to read the device kit's copy at kit: where the original is missing, or always with PILGI_DEVICE_KIT=1
+    (to check a kit here); never where the kit has no such copy."""
+    return os.path.exists(kit) and (os.environ.get("PILGI_DEVICE_KIT") == "1" or not original_present)
+
+
 def _resolve(path):
-    """The font at path, or its device-kit copy where the file is missing (or always with PILGI_DEVICE_KIT=1)."""
+    """The font at path, or its device-kit copy (kit_wanted)."""
     kit = os.path.join(DEVICE_KIT, "fonts", kit_name(path))
-    if (os.environ.get("PILGI_DEVICE_KIT") == "1" or not os.path.exists(path)) and os.path.exists(kit):
-        return kit
-    return path
+    return kit if kit_wanted(kit, os.path.exists(path)) else path
 
 _NANUM = "/usr/share/fonts/truetype/nanum"
 _UN_CORE = "/usr/share/fonts/truetype/unfonts-core"

