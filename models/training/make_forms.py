@@ -85,6 +85,8 @@ def main():
                          "0-699 train the recogniser, 800+ are never read)")
     ap.add_argument("--touching-digits", type=float, default=0.0,
                     help="share of those real-digit writers whose digits touch their neighbours")
+    ap.add_argument("--sign-pens", type=float, default=0.0,
+                    help="share of pen writers and real-digit writers who write with a felt-tip (sign) pen")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--round-robin", action="store_true", help="cycle the layouts in order instead of drawing them")
@@ -101,6 +103,8 @@ def main():
             "digits_split": "train" if a.writers == "train" else "val"}
     if a.touching_digits > 0:  # absent otherwise: the sets made before it stay byte for byte the same
         hand["touching_digits"] = a.touching_digits
+    if a.sign_pens > 0:
+        hand["sign_pens"] = a.sign_pens
     cfg = {"out": a.out, "seed": a.seed, "writer_fonts": fonts.writer_fonts(writers), "format": a.format,
            "jpeg_quality": a.jpeg_quality, "dpi": a.dpi, "hand": hand}
     jobs = plan(a.count, names, a.seed, a.round_robin)

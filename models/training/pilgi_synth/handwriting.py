@@ -43,7 +43,7 @@ class WriterStyle:
 
 def sample_style(rng, fonts, size, variety=False, drawn_digits_share=0.0, real_digits_share=0.0, digits_split="train",
                  pen_share=0.0, skeleton_fonts=(), jamo_share=0.0, jamo_crowding=0.0, jamo_small_finals=0.0,
-                 touching_digits=0.0):
+                 touching_digits=0.0, sign_pens=0.0):
     """fonts: list of (writer, path); size: nominal em size in pixels.
 
     variety adds what the first recogniser lacked on unseen writers: narrow and wide hands, flat-nib and brush-like
@@ -57,11 +57,12 @@ def sample_style(rng, fonts, size, variety=False, drawn_digits_share=0.0, real_d
     jamo_share: the chance that this writer composes syllables jamo by jamo (jamo.JamoHand), borrowing some jamo from
     the other fonts (printed ones only for a pen writer, whose redrawing removes their shapes); jamo_crowding: the
     chance that such a writer presses the jamo together (jamo.Crowding); jamo_small_finals: that they write their
-    finals small (jamo.SmallFinals).
+    finals small (jamo.SmallFinals). sign_pens: the chance that a pen writer, or a writer of real digits, writes with a
+    felt-tip pen (pen.PenStyle.sample).
     """
     extra = {}
     if pen_share > 0 and rng.random() < pen_share:
-        extra["pen"] = pen.PenStyle.sample(rng)
+        extra["pen"] = pen.PenStyle.sample(rng, sign_pens)
         writer, path = rng.choice(list(fonts) + list(skeleton_fonts) if skeleton_fonts and rng.random() < 0.35
                                   else fonts)
         writer = f"pen:{writer}"
@@ -81,7 +82,8 @@ def sample_style(rng, fonts, size, variety=False, drawn_digits_share=0.0, real_d
             extra["mix_fonts"] = tuple(p for _, p in fonts if p != path)
     if real_digits_share > 0 and rng.random() < real_digits_share:
         extra["digit_hand"] = real_digits.RealDigitHand(rng, digits_split,
-                                                        touching=touching_digits > 0 and rng.random() < touching_digits)
+                                                        touching=touching_digits > 0 and rng.random() < touching_digits,
+                                                        sign_pen=sign_pens)
     elif drawn_digits_share > 0 and rng.random() < drawn_digits_share:
         extra["digit_hand"] = drawn_digits.DigitHand(rng)
     return WriterStyle(

@@ -97,8 +97,9 @@ class LineRenderer:
     def __init__(self, writers, printed_share=0.15, seed=0, variety=False, drawn_digits_share=0.0, combs=0.0,
                  pen_share=0.0, real_digits_share=0.0, digits_split="train", cheques=0.0, binarised=0.0,
                  printed_skeletons=True, kinds=None, backgrounds=0.0, jamo_share=0.0, box_scaled=0.0,
-                 jamo_crowding=0.0, jamo_small_finals=0.0, touching_digits=0.0):
-        """touching_digits: real-digit writers whose digits touch their neighbours (real_digits.RealDigitHand);
+                 jamo_crowding=0.0, jamo_small_finals=0.0, touching_digits=0.0, sign_pens=0.0):
+        """sign_pens: pen writers and real-digit writers who write with a felt-tip pen (pen.PenStyle.sample);
+        touching_digits: real-digit writers whose digits touch their neighbours (real_digits.RealDigitHand);
         pen_share: writers who write with a pen (their glyphs' skeletons, printed fonts' too, redrawn);
         real_digits_share: writers whose digits are real people's (MNIST samples of digits_split);
         cheques: lines that are cheque amounts; binarised: crops thresholded to black and white, as some systems
@@ -123,6 +124,7 @@ class LineRenderer:
         self.jamo_small_finals = jamo_small_finals
         self.box_scaled = box_scaled
         self.touching_digits = touching_digits
+        self.sign_pens = sign_pens
         self.native_size = False  # True: crops at the size they were written (labelled sets), not the model's height
         self.skeleton_fonts = self.printed if printed_skeletons else []
         self.rng = random.Random(seed)
@@ -143,7 +145,7 @@ class LineRenderer:
                                         skeleton_fonts=self.skeleton_fonts, jamo_share=self.jamo_share,
                                         jamo_crowding=self.jamo_crowding,
                                         jamo_small_finals=self.jamo_small_finals,
-                                        touching_digits=self.touching_digits)
+                                        touching_digits=self.touching_digits, sign_pens=self.sign_pens)
             if hw.supports(style.font_path, text):
                 return style
         return None

@@ -67,9 +67,10 @@ class RealDigitHand:
     """A writer whose digits are real people's: each digit drawn from a small per-writer pool of MNIST samples (one
     person writes their 7 alike), or from the whole split for a writer of many hands."""
 
-    def __init__(self, rng, split="train", touching=False):
+    def __init__(self, rng, split="train", touching=False, sign_pen=0.0):
         """touching: a writer who packs their digits so close that neighbours touch or overlap (as in a cheque's
-        amount box, or a form's narrow one), instead of leaving a gap after each."""
+        amount box, or a form's narrow one), instead of leaving a gap after each. sign_pen: the chance that they write
+        with a felt-tip pen (pen.PenStyle.sample)."""
         self.split = split
         pool = rng.choice([1, 2, 3, 6, None])
         self.pool = {d: (None if pool is None else [rng.randrange(len(samples(d, split))) for _ in range(pool)])
@@ -77,7 +78,7 @@ class RealDigitHand:
         self.height_scale = rng.uniform(0.85, 1.15)
         self.width_scale = rng.uniform(0.85, 1.2)
         self.gap = rng.uniform(-0.22, 0.02) if touching else rng.uniform(0.05, 0.35)
-        self.pen = pen.PenStyle.sample(rng)
+        self.pen = pen.PenStyle.sample(rng, sign_pen)
 
     def draws(self, ch):
         return ch in self.pool
