@@ -2,8 +2,7 @@ namespace Pilgi.Core.Fusion;
 
 /// <summary>
 /// A second reading of a crop (within the same alphabet): its reader's other look at it, the crop scaled to another
-/// width, or, where a specialist read the crop without a second look, the release's main network's reading of the same
-/// pixels. Where the two readings agree the value is more likely right, where they differ less
+/// width. Where the two readings agree the value is more likely right, where they differ less
 /// (<see cref="Confidence.ReaderAgreement"/>). Equal when text, confidence and alternatives are.
 /// </summary>
 /// <param name="Text">What the second reading read (its likeliest path).</param>

@@ -230,16 +230,6 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
     private TextRecognition ReadLine(PreparedLine line, ReadOnlySpan<float> lineProbs, int usable, int classes)
     {
         var alphabet = line.Alphabet;
-        if (line.IsSecondOpinion)
-        {
-            var only = alphabet is null ? null : AllowedClasses(alphabet, classes).All;
-            var opinion = CtcDecoder.Decode(lineProbs, usable, classes, _model.Blank, _model.Charset, only);
-            return opinion.Text.Length == 0 ? opinion : opinion with
-            {
-                Alternatives = CtcDecoder.BeamSearch(lineProbs, usable, classes, _model.Blank, _model.Charset, only,
-                    OpinionBeamWidth, count: OpinionCandidates, maxGap: CtcDecoder.AlternativeGap),
-            };
-        }
         if (alphabet is null) return CtcDecoder.Decode(lineProbs, usable, classes, _model.Blank, _model.Charset);
         var (allowed, scripts) = AllowedClasses(alphabet, classes);
         var read = CtcDecoder.Decode(lineProbs, usable, classes, _model.Blank, _model.Charset, allowed);
@@ -256,7 +246,7 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
     }
 
     /// <summary>Whether the line is one of a crop's looks, whose readings are weighed under all of them (<see cref="SecondOpinions.Joint"/>).</summary>
-    private static bool IsWeighedWithItsLook(PreparedLine line) => !line.IsSecondOpinion && (line.IsLook || line.SecondLook is not null);
+    private static bool IsWeighedWithItsLook(PreparedLine line) => line.IsLook || line.SecondLook is not null;
 
     /// <summary>
     /// The read's frames, with the readings it offers: its own, then those its alternatives hold (a kind's alphabet), or
@@ -307,11 +297,6 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
     private const int ScriptCandidates = 3;
 
     private const int MaxCandidates = 10;
-
-    /// <summary>A second opinion's readings: enough to say how much of the main network's probability a value holds.</summary>
-    private const int OpinionBeamWidth = 16;
-
-    private const int OpinionCandidates = 8;
 
     /// <summary>
     /// Readings a look of a line of any character offers to be weighed under both looks: in the replay, 4 chose as 8 did

@@ -7,8 +7,6 @@ namespace Pilgi.Inference.Recognition;
 /// </summary>
 /// <param name="Reader">Which of the release's models reads it: 0 the main model, i the i-th specialist
 /// (<see cref="Models.ModelDescriptor.Specialists"/>).</param>
-/// <param name="IsSecondOpinion">A copy of a line for the main model (<see cref="SecondOpinions"/>): read as a second
-/// opinion (<see cref="Core.Fusion.SecondOpinion"/>).</param>
 /// <param name="SecondLook">The same crop scaled to another width, which the line's reader reads again
 /// (<see cref="SecondOpinions"/>); null for none.</param>
 /// <param name="IsLook">A line's <see cref="SecondLook"/> made into a line of its own: decoded as the line itself is, so
@@ -16,4 +14,4 @@ namespace Pilgi.Inference.Recognition;
 /// <param name="ThirdLook">The crop scaled to a third width, read (in a second round) only where the line and its
 /// second look read differently (<see cref="SecondOpinions.Disputes"/>); null for none.</param>
 public sealed record PreparedLine(int Width, int PaddedWidth, float[] Pixels, string? Alphabet, int Reader = 0,
-    bool IsSecondOpinion = false, PreparedLine? SecondLook = null, bool IsLook = false, PreparedLine? ThirdLook = null);
+    PreparedLine? SecondLook = null, bool IsLook = false, PreparedLine? ThirdLook = null);

@@ -3,34 +3,35 @@ using Pilgi.Core.Fusion;
 namespace Pilgi.Inference.Recognition;
 
 /// <summary>
-/// Every line is read at least twice:
+/// Every line <see cref="OnnxLineRecognizer.Prepare"/> makes is read at least twice:
 /// <list type="bullet">
 /// <item>its reader reads it once more from its <see cref="PreparedLine.SecondLook"/> (the crop scaled to another
 /// width), decoded alike, and the reading both looks find likeliest together stands for the line (<see cref="Joint"/>):
 /// where the frames fall differently on the strokes, a hard line is often read right at one width and not at the
 /// other, and the two looks' errors differ; where the two read differently, a third look
 /// (<see cref="PreparedLine.ThirdLook"/>, read in a second round: <see cref="Disputes"/>) is weighed with them;</item>
-/// <item>the other look's reading travels with the line's (<see cref="TextRecognition.SecondOpinion"/>); a line a
-/// specialist reads that has no second look is read by the main network instead (the same prepared pixels, within the
-/// same alphabet), and that reading travels with it.</item>
+/// <item>the other look's reading travels with the line's (<see cref="TextRecognition.SecondOpinion"/>); a line without
+/// a second look (none that <c>Prepare</c> makes) is read once and has no second reading.</item>
 /// </list>
-/// Since session 14 the digit reader's lines have a second look (<see cref="OnnxLineRecognizer.SpecialistLookWidth"/>),
-/// and the other look, not the main network's copy, is their second reading: refitted on the six calibration sets, the
-/// accepted shares rose on every evaluation set (val / val2 / realdigits / pen 0.601 / 0.564 / 0.469 / 0.352 → 0.613 /
-/// 0.567 / 0.476 / 0.365) with fewer wrong (0 / 1 / 2 / 2 → 0 / 0 / 1 / 2), and what a threshold chosen with hindsight
-/// accepts at ≤ 0.5 % wrong rose on `val` from 0.706 to 0.767: the main network often misread a digit alike, while a
-/// digit that one look reads another way is the fragile one.
-/// Fusion weighs whether the two readings agree (<see cref="Core.Fusion.Confidence.ReaderAgreement"/>). The copies are
+/// Until session 14 the digit reader read its lines once and the main network read a copy of each as their second
+/// reading. With a second look of the digit reader's own (<see cref="OnnxLineRecognizer.SpecialistLookWidth"/>) as the
+/// second reading instead, refitted on the six calibration sets, the accepted shares rose on every evaluation set (val /
+/// val2 / realdigits / pen 0.601 / 0.564 / 0.469 / 0.352 → 0.613 / 0.567 / 0.476 / 0.365) with fewer wrong (0 / 1 / 2 /
+/// 2 → 0 / 0 / 1 / 2): the main network often misread a digit alike, while a digit that one look reads another way is
+/// the fragile one. Session 15 replayed the main network's reading as a further feature beside the look (its agreement
+/// with the value, fitted per kind on the six sets, cross-validated by form): accepted shares within ±0.015, so the
+/// copy, which cost ~0.3 pages/s, was removed.
+/// Fusion weighs whether the two readings agree (<see cref="Core.Fusion.Confidence.ReaderAgreement"/>). The looks are
 /// ordinary lines of their model, so they batch with its other lines of their width, in process and in the inference
 /// service alike.
 /// </summary>
 public static class SecondOpinions
 {
-    /// <summary>The lines, then the look of each line that has one, then the main network's copy of each specialist's line.</summary>
+    /// <summary>The lines, then the look of each line that has one.</summary>
     public static PreparedLine[] Add(IReadOnlyList<PreparedLine> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        return [.. lines, .. lines.Where(HasLook).Select(Look), .. lines.Where(HasOpinion).Select(Opinion)];
+        return [.. lines, .. lines.Where(HasLook).Select(Look)];
     }
 
     /// <summary>
@@ -63,7 +64,7 @@ public static class SecondOpinions
         var third = new Dictionary<int, TextRecognition>();
         for (int k = 0; k < thirdReads.Count; k++) third[disputed[k]] = thirdReads[k];
         var attached = new TextRecognition[lines.Count];
-        int nextLook = lines.Count, nextOpinion = lines.Count + lines.Count(HasLook);
+        int nextLook = lines.Count;
         for (int i = 0; i < lines.Count; i++)
         {
             var read = reads[i];
@@ -73,7 +74,6 @@ public static class SecondOpinions
                 var look = reads[nextLook++];
                 (read, other) = third.TryGetValue(i, out var t) ? Joint([read, look, t]) : Joint(read, look);
             }
-            if (HasOpinion(lines[i])) other = reads[nextOpinion++];
             read = read with { Frames = null };
             attached[i] = other is { } o ? read with { SecondOpinion = new SecondOpinion(o.Text, o.Confidence, o.Alternatives) } : read;
         }
@@ -82,10 +82,10 @@ public static class SecondOpinions
 
     private static void CheckCount(IReadOnlyList<PreparedLine> lines, IReadOnlyList<TextRecognition> reads)
     {
-        int looks = lines.Count(HasLook), opinions = lines.Count(HasOpinion);
-        if (reads.Count != lines.Count + looks + opinions)
-            throw new ArgumentException($"{lines.Count + looks + opinions} reads are needed ({lines.Count} lines, {looks} second looks, " +
-                $"{opinions} second opinions), not {reads.Count}.", nameof(reads));
+        int looks = lines.Count(HasLook);
+        if (reads.Count != lines.Count + looks)
+            throw new ArgumentException($"{lines.Count + looks} reads are needed ({lines.Count} lines, {looks} second looks), " +
+                $"not {reads.Count}.", nameof(reads));
     }
 
     /// <summary>The lines with a third look whose line and second look read differently, in line order.</summary>
@@ -146,16 +146,11 @@ public static class SecondOpinions
     public static (TextRecognition Read, TextRecognition Other) Surer(TextRecognition first, TextRecognition second) =>
         second.Confidence > first.Confidence ? (second, first) : (first, second);
 
-    private static bool IsCopy(PreparedLine line) => line.IsSecondOpinion || line.IsLook;
-
     /// <summary>A line's third look, for its own reader (<see cref="Disputes"/>).</summary>
     private static PreparedLine ThirdOf(PreparedLine line) => AsLook(line.ThirdLook!, line);
 
-    /// <summary>Whether the line has a second look to read (a copy has none).</summary>
-    private static bool HasLook(PreparedLine line) => !IsCopy(line) && line.SecondLook is not null;
-
-    /// <summary>Whether the main network reads a copy of the line: a specialist's line (not a copy) without a second look.</summary>
-    private static bool HasOpinion(PreparedLine line) => !IsCopy(line) && line.Reader > 0 && line.SecondLook is null;
+    /// <summary>Whether the line has a second look to read (a look has none of its own).</summary>
+    private static bool HasLook(PreparedLine line) => !line.IsLook && line.SecondLook is not null;
 
     /// <summary>The line's second look, for its own reader (<see cref="HasLook"/>).</summary>
     private static PreparedLine Look(PreparedLine line) => AsLook(line.SecondLook!, line);
@@ -163,13 +158,4 @@ public static class SecondOpinions
     /// <summary>One of <paramref name="line"/>'s scaled crops as a line of its own, for the line's reader, with no looks of its own.</summary>
     private static PreparedLine AsLook(PreparedLine scaled, PreparedLine line) =>
         scaled with { Reader = line.Reader, IsLook = true, SecondLook = null, ThirdLook = null };
-
-    /// <summary>
-    /// The main network's copy of a specialist's line (<see cref="HasOpinion"/>): the specialist's pixels, scaled with
-    /// its filter even where the main network's own lines are scaled with another; the calibration was fitted so. Scaled
-    /// for the main network instead (session 12, calibration refitted) the forms' accepted shares moved by under 0.01 and
-    /// the pen forms' wrong accepted went from 1 to 2: not kept.
-    /// </summary>
-    private static PreparedLine Opinion(PreparedLine line) =>
-        line with { Reader = 0, IsSecondOpinion = true, SecondLook = null, ThirdLook = null };
 }

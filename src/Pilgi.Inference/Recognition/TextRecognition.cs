@@ -4,8 +4,8 @@ namespace Pilgi.Inference.Recognition;
 
 /// <summary>
 /// A read line: its text and the probability of its least certain character (0 when nothing was read), and, for lines
-/// read within a small alphabet, the likeliest readings best first (<see cref="CtcDecoder.BeamSearch"/>). A line a
-/// specialist read also carries the main network's reading of it (<see cref="SecondOpinion"/>; null otherwise).
+/// read within a small alphabet, the likeliest readings best first (<see cref="CtcDecoder.BeamSearch"/>). A line read
+/// with a second look carries that look's reading (<see cref="SecondOpinion"/>; null otherwise).
 /// Equal when text, confidence, alternatives and second opinion are.
 /// </summary>
 public readonly record struct TextRecognition(string Text, double Confidence, IReadOnlyList<ReadCandidate>? Alternatives = null,

@@ -16,8 +16,8 @@ public sealed record RecognizeCropsResponse(string Model, IReadOnlyList<LineRead
 
 /// <summary>
 /// A read line, the probability of its least certain character, its likeliest readings (or null), and its second
-/// reading (<see cref="SecondOpinion"/>: its reader's other look at the line, or the main network's reading of the same
-/// pixels where a specialist read it without one; null from services that predate it: a field is then weighed without it).
+/// reading (<see cref="SecondOpinion"/>: its reader's other look at the line; null from services that predate it: a field
+/// is then weighed without it).
 /// </summary>
 public sealed record LineRead(string Text, double Confidence, IReadOnlyList<ReadCandidate>? Alternatives = null,
     SecondOpinion? SecondOpinion = null)
