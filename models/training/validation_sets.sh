@@ -24,6 +24,11 @@ for k in rrn phone account date amount; do
 done
 $P make_line_set.py --out $L/pen-words --count 400 --kinds name,place,bank --writers pen-heldout --pen 1.0 --seed 24
 $P make_line_set.py --out $L/font-words --count 400 --kinds name,place,bank --writers heldout --seed 25
+# the same pen-like writers with felt-tip (sign) pens, and real digits so written (read with --kind amount)
+$P make_line_set.py --out $L/pen-words-sign --count 400 --kinds name,place,bank --writers pen-heldout --pen 1.0 \
+    --sign-pens 1.0 --seed 28
+$P make_line_set.py --out $L/real-digits-sign --count 300 --kinds account,phone,rrn,date,amount --writers heldout \
+    --real-digits 1.0 --sign-pens 1.0 --seed 29
 $P make_forms.py --out data/forms/val --count 60 --layouts all --writers heldout --seed 11 --workers 1
 $P make_forms.py --out data/forms/val2 --count 60 --layouts all --writers heldout --seed 13 --workers 1
 $P make_forms.py --out data/forms/realdigits --count 60 --layouts all --writers heldout --real-digits 1.0 --seed 31 \
@@ -36,4 +41,8 @@ $P make_photos.py --src data/forms/val --out data/photos/val --count 30 --seed 5
 # real people's Hangul (validation only, see README.md): KOREAN_OCR=<extracted "archive/Hangul Database" folder>
 if [ -n "${KOREAN_OCR:-}" ]; then
   $P make_real_hangul_set.py --src "$KOREAN_OCR" --out $L
+  # the same words as if written with a felt-tip pen: the ink grown by 1 and 2 px
+  for s in real-hangul-words-tuning real-hangul-words; do
+    for g in 1 2; do $P make_thick_set.py --from $L/$s --out $L/$s-thick$g --grow $g; done
+  done
 fi
