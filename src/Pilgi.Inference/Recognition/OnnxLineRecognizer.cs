@@ -116,14 +116,40 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
         ArgumentNullException.ThrowIfNull(crop);
         int reader = ReaderFor(alphabet);
         var line = Scaled(crop, alphabet, reader, 1.0);
+        // writing thicker than the reader's usual is looked at a second time with thinner strokes
+        var thinned = StrokeWidth.Thinned(crop, StrokeWidth.ThinningFor(crop, reader > 0 ? SpecialistThickStroke : ThickStroke));
         return reader > 0
-            ? line with { SecondLook = Scaled(crop, alphabet, reader, SpecialistLookWidth) }
+            ? line with { SecondLook = Scaled(thinned, alphabet, reader, SpecialistLookWidth) }
             : line with
             {
-                SecondLook = Scaled(crop, alphabet, reader, SecondLookWidth),
+                SecondLook = Scaled(thinned, alphabet, reader, SecondLookWidth),
                 ThirdLook = Scaled(crop, alphabet, reader, ThirdLookWidth),
             };
     }
+
+    /// <summary>
+    /// The stroke width (over the writing's height, <see cref="StrokeWidth.Ratio"/>) above which the main model's second
+    /// look is at the crop with its strokes thinned back to it (<see cref="StrokeWidth.Thinned"/>): a felt-tip pen fills a
+    /// syllable's counters and gaps, and our training pens never wrote so thick. Real people's words of writers 0-4
+    /// (`real-hangul-words-tuning`) read right 329 of 600 as written, 311 with their ink grown by 1 px, 261 by 2 px
+    /// (`make_thick_set.py`); the held-out pen writers with felt-tip pens (`pen-words-sign`) 222 of 400. With the thinned
+    /// second look at 0.10: 329 / 314 / 276, 239; held-out font words 355 → 352 of 400, pen-words 270 → 268, real
+    /// syllables 2,597 → 2,595 of 3,200. Tried first with the ink taken strictly below Otsu's threshold (a hair fewer
+    /// pixels): at 0.09 329 / 319 / 281, 239, but pen-words 265 and syllables 2,589; at 0.11 329 / 312 / 270, 236;
+    /// thinning all three looks at 0.10: 281 on the 2-px words but 226 felt-tip pen words. Those sets' median ratios:
+    /// 0.077 (real words), 0.125 (grown 2 px), 0.149 (felt-tip), 0.095 (held-out fonts).
+    /// </summary>
+    public const double ThickStroke = 0.10;
+
+    /// <summary>
+    /// <see cref="ThickStroke"/> for a specialist's (the digit reader's) second look: real people's digits run thicker
+    /// for their height (the real-digit phone lines median 0.106). Lines right, digits only, of real digits written
+    /// with felt-tip pens (`real-digits-sign`, 300) / the real-digit phones and accounts, the cheques on a ground and
+    /// binarised (1,000) / the held-out fonts' accounts (150): 187 / 734 / 115 as read before; at 0.14 198 / 731 / 114;
+    /// with the ink taken strictly below the threshold at 0.14 199 / 732 / 114, at 0.12 200 / 730 / 115 (more crops
+    /// thinned for the same).
+    /// </summary>
+    public const double SpecialistThickStroke = 0.14;
 
     /// <summary>
     /// The width, as a share of the usual, at which the main model reads its lines a second time (the reading both looks

@@ -104,6 +104,38 @@ public sealed class SpecialistRoutingTests : IDisposable
     }
 
     [Fact]
+    public void Thick_writing_is_looked_at_a_second_time_with_thinner_strokes_and_thin_writing_as_it_is()
+    {
+        foreach (var alphabet in new[] { null, DigitAlphabet })
+        {
+            var thick = _release.Prepare(CommittedRelease.BarLine(), alphabet); // bars 6 px wide, 19 high
+            var thin = _release.Prepare(ThinBars(), alphabet);
+
+            Assert.True(InkShare(thick.SecondLook!) < 0.75 * InkShare(thick), $"{alphabet}: thick");
+            Assert.InRange(InkShare(thin.SecondLook!) / InkShare(thin), 0.85, 1.15);
+        }
+    }
+
+    /// <summary>Bars 2 px wide and 30 high on a 120 x 40 crop.</summary>
+    private static GrayImage ThinBars()
+    {
+        var crop = new GrayImage(120, 40);
+        for (int y = 5; y < 35; y++)
+            for (int x = 0; x < 120; x++) crop[x, y] = (byte)(x % 20 < 2 ? 20 : 245);
+        return crop;
+    }
+
+    /// <summary>The share of ink (1 − pixel) over the line's own columns, padding left out.</summary>
+    private static double InkShare(PreparedLine line)
+    {
+        double ink = 0;
+        int height = line.Pixels.Length / line.PaddedWidth;
+        for (int y = 0; y < height; y++)
+            for (int x = 0; x < line.Width; x++) ink += 1 - line.Pixels[y * line.PaddedWidth + x];
+        return ink / (height * line.Width);
+    }
+
+    [Fact]
     public void A_specialist_s_line_is_read_again_wider_by_the_specialist_and_never_a_third_time()
     {
         var line = _release.Prepare(CommittedRelease.BarLine(), DigitAlphabet);
