@@ -143,13 +143,13 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
 
     /// <summary>
     /// <see cref="ThickStroke"/> for a specialist's (the digit reader's) second look: real people's digits run thicker
-    /// for their height (the real-digit phone lines median 0.106). Lines right, digits only, of real digits written
-    /// with felt-tip pens (`real-digits-sign`, 300) / the real-digit phones and accounts, the cheques on a ground and
-    /// binarised (1,000) / the held-out fonts' accounts (150): 187 / 734 / 115 as read before; at 0.14 198 / 731 / 114;
-    /// with the ink taken strictly below the threshold at 0.14 199 / 732 / 114, at 0.12 200 / 730 / 115 (more crops
-    /// thinned for the same).
+    /// for their height (the real-digit phone lines median 0.106, felt-tip ones 0.173). Lines right, digits only, of
+    /// real digits written with felt-tip pens (`real-digits-sign`, 300) / the real-digit lines of the five kinds (1,000)
+    /// / the cheques on a ground, binarised and touching with the touching real-digit lines (1,200) / the held-out fonts'
+    /// digit lines (750): 187 / 802 / 783 / 668 as read before; at 0.17 197 / 802 / 783 / 668; at 0.14 198 / 800 / 782 /
+    /// 663 (bold font digits thinned too).
     /// </summary>
-    public const double SpecialistThickStroke = 0.14;
+    public const double SpecialistThickStroke = 0.17;
 
     /// <summary>
     /// The width, as a share of the usual, at which the main model reads its lines a second time (the reading both looks
