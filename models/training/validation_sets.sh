@@ -37,6 +37,9 @@ $P make_forms.py --out data/forms/realdigits-touching --count 60 --layouts all -
     --touching-digits 1.0 --seed 35 --workers 1
 $P make_forms.py --out data/forms/pen --count 60 --layouts all --writers pen-heldout --pen 1.0 --real-digits 1.0 \
     --seed 33 --workers 1
+# the same writers with felt-tip (sign) pens
+$P make_forms.py --out data/forms/pen-sign --count 60 --layouts all --writers pen-heldout --pen 1.0 --real-digits 1.0 \
+    --sign-pens 1.0 --seed 37 --workers 1
 $P make_photos.py --src data/forms/val --out data/photos/val --count 30 --seed 51 --exif-sideways 0.25
 # real people's Hangul (validation only, see README.md): KOREAN_OCR=<extracted "archive/Hangul Database" folder>
 if [ -n "${KOREAN_OCR:-}" ]; then
