@@ -8,33 +8,11 @@ public static class StrokeWidth
 {
     /// <summary>
     /// The writing's stroke width over the height of the rows that hold ink: ink pixels (at or below the crop's Otsu
-    /// threshold, <see cref="Thresholding.Otsu"/>, and at most 200) over half its boundary pixels (ink with a paper or outside 4-neighbour), since a stroke
-    /// of width w and length L has about wL ink and 2L boundary. 0 for a crop with fewer than <see cref="MinInk"/> ink pixels.
+    /// threshold, <see cref="Thresholding.Otsu"/>, and at most 200) over half its boundary pixels (ink with a paper or
+    /// outside 4-neighbour), since a stroke of width w and length L has about wL ink and 2L boundary. 0 for a crop with
+    /// fewer than <see cref="MinInk"/> ink pixels.
     /// </summary>
-    public static double Ratio(GrayImage crop)
-    {
-        ArgumentNullException.ThrowIfNull(crop);
-        int threshold = Math.Min((int)Thresholding.Otsu(crop), 200);
-        int w = crop.Width, h = crop.Height;
-        var px = crop.Pixels;
-        long ink = 0, boundary = 0;
-        int top = h, bottom = -1;
-        for (int y = 0; y < h; y++)
-        {
-            for (int x = 0; x < w; x++)
-            {
-                if (px[y * w + x] > threshold) continue;
-                ink++;
-                if (y < top) top = y;
-                bottom = y;
-                if (x == 0 || x == w - 1 || y == 0 || y == h - 1 || px[y * w + x - 1] > threshold
-                    || px[y * w + x + 1] > threshold || px[(y - 1) * w + x] > threshold || px[(y + 1) * w + x] > threshold)
-                    boundary++;
-            }
-        }
-        if (ink < MinInk) return 0;
-        return 2.0 * ink / Math.Max(boundary, 1) / (bottom - top + 1);
-    }
+    public static double Ratio(GrayImage crop) => Measure(crop).Ratio;
 
     /// <summary>Fewer ink pixels than this and a crop has no stroke width to speak of.</summary>
     public const int MinInk = 20;
@@ -46,9 +24,8 @@ public static class StrokeWidth
     public static int ThinningFor(GrayImage crop, double target)
     {
         ArgumentNullException.ThrowIfNull(crop);
-        double ratio = Ratio(crop);
-        if (ratio <= target) return 0;
-        return (int)Math.Round((ratio - target) * InkHeight(crop));
+        var (ratio, height) = Measure(crop);
+        return ratio <= target ? 0 : (int)Math.Round((ratio - target) * height);
     }
 
     /// <summary>
@@ -84,16 +61,30 @@ public static class StrokeWidth
         return new GrayImage(w, h, result);
     }
 
-    private static int InkHeight(GrayImage crop)
+    /// <summary><see cref="Ratio"/> and the height of the rows holding ink (both 0 with too little ink).</summary>
+    private static (double Ratio, int Height) Measure(GrayImage crop)
     {
+        ArgumentNullException.ThrowIfNull(crop);
         int threshold = Math.Min((int)Thresholding.Otsu(crop), 200);
-        int top = -1, bottom = -1;
-        for (int y = 0; y < crop.Height; y++)
+        int w = crop.Width, h = crop.Height;
+        var px = crop.Pixels;
+        long ink = 0, boundary = 0;
+        int top = h, bottom = -1;
+        for (int y = 0; y < h; y++)
         {
-            if (!crop.Row(y).ContainsAnyExceptInRange((byte)(threshold + 1), (byte)255)) continue;
-            if (top < 0) top = y;
-            bottom = y;
+            for (int x = 0; x < w; x++)
+            {
+                if (px[y * w + x] > threshold) continue;
+                ink++;
+                if (y < top) top = y;
+                bottom = y;
+                if (x == 0 || x == w - 1 || y == 0 || y == h - 1 || px[y * w + x - 1] > threshold
+                    || px[y * w + x + 1] > threshold || px[(y - 1) * w + x] > threshold || px[(y + 1) * w + x] > threshold)
+                    boundary++;
+            }
         }
-        return top < 0 ? 0 : bottom - top + 1;
+        if (ink < MinInk) return (0, 0);
+        int height = bottom - top + 1;
+        return (2.0 * ink / Math.Max(boundary, 1) / height, height);
     }
 }
