@@ -27,16 +27,12 @@ class PenStyle:
     def sample(rng, sign_pen=0.0):
         """sign_pen: the chance of a felt-tip (sign) pen, whose line is thicker (0.095-0.17 of the em size, where a
         ballpoint's is 0.03-0.095) and even; real people's words written so read far worse than the same words written
-        thin (real syllables of writers 0-4, their ink thickened by 2 px: 0.548 → 0.435 read right)."""
+        thin (real words of writers 0-4, their ink grown by 2 px: 0.548 → 0.435 read right)."""
         if sign_pen > 0 and rng.random() < sign_pen:
-            return PenStyle(width=math.exp(rng.uniform(math.log(0.095), math.log(0.17))),
-                            pressure=rng.uniform(0.0, 0.25),
-                            overshoot=rng.uniform(0.0, 0.12),
-                            joins=rng.uniform(0.0, 0.3),
-                            jamo_jitter=rng.uniform(0.0, 0.06),
-                            shorten=rng.uniform(0.0, 0.3))
-        return PenStyle(width=math.exp(rng.uniform(math.log(0.03), math.log(0.095))),
-                        pressure=rng.uniform(0.0, 0.6),
+            width, pressure = math.exp(rng.uniform(math.log(0.095), math.log(0.17))), rng.uniform(0.0, 0.25)
+        else:
+            width, pressure = math.exp(rng.uniform(math.log(0.03), math.log(0.095))), rng.uniform(0.0, 0.6)
+        return PenStyle(width=width, pressure=pressure,
                         overshoot=rng.uniform(0.0, 0.12),
                         joins=rng.uniform(0.0, 0.3),
                         jamo_jitter=rng.uniform(0.0, 0.06),
