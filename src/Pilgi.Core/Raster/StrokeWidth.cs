@@ -38,27 +38,38 @@ public static class StrokeWidth
         ArgumentNullException.ThrowIfNull(crop);
         ArgumentOutOfRangeException.ThrowIfNegative(pixels);
         if (pixels == 0) return crop;
-        int size = pixels + 1, before = size / 2, after = size - 1 - before;
+        int size = pixels + 1, before = size / 2;
         int w = crop.Width, h = crop.Height;
         var rows = new byte[w * h];
-        for (int y = 0; y < h; y++)
-            for (int x = 0; x < w; x++)
-            {
-                byte max = 0;
-                for (int dx = Math.Max(0, x - before); dx <= Math.Min(w - 1, x + after); dx++)
-                    max = Math.Max(max, crop.Pixels[y * w + dx]);
-                rows[y * w + x] = max;
-            }
         var result = new byte[w * h];
+        var line = new byte[Math.Max(w, h) + size];
+        var prefix = new byte[line.Length];
+        var suffix = new byte[line.Length];
         for (int y = 0; y < h; y++)
-            for (int x = 0; x < w; x++)
-            {
-                byte max = 0;
-                for (int dy = Math.Max(0, y - before); dy <= Math.Min(h - 1, y + after); dy++)
-                    max = Math.Max(max, rows[dy * w + x]);
-                result[y * w + x] = max;
-            }
+            WindowMax(crop.Pixels, y * w, 1, w, size, before, rows, line, prefix, suffix);
+        for (int x = 0; x < w; x++)
+            WindowMax(rows, x, w, h, size, before, result, line, prefix, suffix);
         return new GrayImage(w, h, result);
+    }
+
+    /// <summary>
+    /// The running maximum over a window of <paramref name="size"/> (from <paramref name="before"/> before each element)
+    /// along one row or column (<paramref name="count"/> elements from <paramref name="start"/>, <paramref name="stride"/>
+    /// apart), written alike into <paramref name="output"/>: van Herk and Gil-Werman's block prefix and suffix maxima,
+    /// three comparisons an element whatever the size; outside the image counts as 0, which no maximum takes.
+    /// </summary>
+    private static void WindowMax(byte[] input, int start, int stride, int count, int size, int before, byte[] output,
+        byte[] line, byte[] prefix, byte[] suffix)
+    {
+        int padded = count + size - 1;
+        Array.Clear(line, 0, padded);
+        for (int i = 0; i < count; i++) line[before + i] = input[start + i * stride];
+        for (int i = 0; i < padded; i++)
+            prefix[i] = i % size == 0 ? line[i] : Math.Max(prefix[i - 1], line[i]);
+        for (int i = padded - 1; i >= 0; i--)
+            suffix[i] = i % size == size - 1 || i == padded - 1 ? line[i] : Math.Max(suffix[i + 1], line[i]);
+        for (int i = 0; i < count; i++)
+            output[start + i * stride] = Math.Max(suffix[i], prefix[i + size - 1]);
     }
 
     /// <summary><see cref="Ratio"/> and the height of the rows holding ink (both 0 with too little ink).</summary>

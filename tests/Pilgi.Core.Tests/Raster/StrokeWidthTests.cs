@@ -52,4 +52,26 @@ public class StrokeWidthTests
         Assert.InRange(grow, 2, 4);
         Assert.InRange(StrokeWidth.Ratio(StrokeWidth.Thinned(Bars(8), grow)), 0.08, 0.13); // the bars lose height too
     }
+
+    [Fact]
+    public void Thinning_takes_each_pixel_the_lightest_of_its_square_as_a_plain_scan_of_it_would()
+    {
+        var random = new Random(7);
+        var crop = new GrayImage(37, 23);
+        random.NextBytes(crop.Pixels);
+        for (int pixels = 1; pixels <= 6; pixels++)
+        {
+            int size = pixels + 1, before = size / 2;
+            var thinned = StrokeWidth.Thinned(crop, pixels);
+            for (int y = 0; y < crop.Height; y++)
+                for (int x = 0; x < crop.Width; x++)
+                {
+                    byte lightest = 0;
+                    for (int v = Math.Max(0, y - before); v <= Math.Min(crop.Height - 1, y - before + size - 1); v++)
+                        for (int u = Math.Max(0, x - before); u <= Math.Min(crop.Width - 1, x - before + size - 1); u++)
+                            lightest = Math.Max(lightest, crop[u, v]);
+                    Assert.Equal(lightest, thinned[x, y]);
+                }
+        }
+    }
 }
