@@ -11,8 +11,9 @@ namespace Pilgi.Inference.Recognition;
 /// not depend on the other crops of the call (nor on the requests the inference service merges it with). A release
 /// with specialists (<see cref="ModelDescriptor.Specialists"/>) has a session for each: a line goes to the first
 /// specialist that reads every character of its alphabet, any other line to the main model. Every line is read a second
-/// time by its own model, scaled wider, the reading its two looks find likeliest together standing for it and the other
-/// look's reading riding along as its second opinion (<see cref="SecondOpinions"/>).
+/// time by its own model, scaled wider (and with its strokes thinned where the writing is thick, <see cref="ThickStroke"/>),
+/// the reading its two looks find likeliest together standing for it and the other look's reading riding along as its
+/// second opinion (<see cref="SecondOpinions"/>).
 /// A release with a character prior (<see cref="ModelDescriptor.CharacterPrior"/>) has every line's frame probabilities
 /// weighed by it before decoding.
 /// </summary>
