@@ -148,6 +148,15 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--checkpoint-minutes", type=float, default=5)
     ap.add_argument("--val-lines", type=int, default=1200)
+    ap.add_argument("--teacher", default=None,
+                    help="a checkpoint whose frame probabilities the model is also pulled towards (KL per frame), so "
+                         "that a stage keeps what the teacher read right while it learns new writing")
+    ap.add_argument("--teacher-weight", type=float, default=1.0)
+    ap.add_argument("--thin-thick", type=float, default=0.0,
+                    help="share of the lines written thicker than --thin-target (stroke width over height) that are "
+                         "thinned to it, as the pipeline's second look at a thick crop is (pilgi_synth/thinning.py)")
+    ap.add_argument("--thin-target", type=float, default=0.10,
+                    help="OnnxLineRecognizer.ThickStroke (0.10; the digit reader's SpecialistThickStroke is 0.17)")
     ap.add_argument("--pad-step", type=int, default=0,
                     help="pad each batch with paper to a multiple of this width, as the pipeline pads its crops (128)")
     a = ap.parse_args()
@@ -165,6 +174,12 @@ def main():
           flush=True)
 
     model = CRNN(charset.NUM_CLASSES).to(device)
+    teacher = None
+    if a.teacher:
+        teacher = CRNN(charset.NUM_CLASSES).to(device)
+        teacher.load_state_dict(torch.load(a.teacher, map_location=device)["model"])
+        teacher.eval()
+        print(f"teacher {a.teacher} at weight {a.teacher_weight}", flush=True)
     opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=1e-4)
     ctc = nn.CTCLoss(blank=0, zero_infinity=True)
     state = {"step": 0, "seen": 0, "best_cer": 1e9, "history": []}
@@ -212,13 +227,23 @@ def main():
             n_shards = len(shard_paths(a.data))
             print(f"reloaded: {len(imgs)} train lines", flush=True)
         for idx in batches(imgs, texts, a.batch, rng):
-            x, flat, lengths = collate(idx, imgs, texts, device, a.pad_step)
+            if a.thin_thick > 0:
+                from pilgi_synth import thinning  # scipy: only where lines are thinned
+                view = [thinning.thinned(imgs[i], a.thin_target) if rng.random() < a.thin_thick else imgs[i] for i in idx]
+                x, flat, lengths = collate(range(len(idx)), view, [texts[i] for i in idx], device, a.pad_step)
+            else:
+                x, flat, lengths = collate(idx, imgs, texts, device, a.pad_step)
             for g in opt.param_groups:
                 g["lr"] = lr_at(state["seen"])
             logits = model(x)
             logp = logits.log_softmax(-1).permute(1, 0, 2)  # T x N x C
             t_len = torch.full((len(idx),), logp.shape[0], dtype=torch.long)
             loss = ctc(logp.cpu() if device == "cpu" else logp, flat, t_len, lengths)
+            if teacher is not None:
+                with torch.no_grad():
+                    t_logp = teacher(x).log_softmax(-1)
+                s_logp = logits.log_softmax(-1)
+                loss = loss + a.teacher_weight * (t_logp.exp() * (t_logp - s_logp)).sum(-1).mean()
             opt.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(model.parameters(), 5.0)
