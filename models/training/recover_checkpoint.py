@@ -162,7 +162,7 @@ def main():
     if worst > 1e-4:
         raise SystemExit("the recovered checkpoint does not export to the release")
     os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
-    state = {"step": 0, "seen": 0, "best_cer": None, "history": [], "recovered_from": os.path.basename(a.onnx)}
+    state = {"step": 0, "seen": 0, "best_cer": 1e9, "history": [], "recovered_from": os.path.basename(a.onnx)}
     torch.save({"model": model.state_dict(), "state": state}, a.out)
     print(f"{a.out}: recovered from {a.onnx} ({len(imgs)} lines for the batch norms)")
 
