@@ -156,7 +156,8 @@ def main():
     imgs, texts, _ = load_shards(a.data, keep=is_digit_line if a.only == "digits" else None, limit=a.lines)
     if not imgs:
         raise SystemExit("no lines in --data to take the batch norms' statistics from")
-    model = recover(a.onnx, imgs, texts, batch_size=48, pad_step=a.pad_step, max_batches=max(1, a.lines // 48))
+    batches_read = max(1, a.lines // 48)
+    model = recover(a.onnx, imgs, texts, batch_size=48, pad_step=a.pad_step, max_batches=batches_read)
     worst = check(model, a.onnx, a.out + ".check.onnx")
     print(f"exported back: largest relative difference from the release {worst:.2e}")
     if worst > 1e-4:
@@ -164,7 +165,7 @@ def main():
     os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
     state = {"step": 0, "seen": 0, "best_cer": 1e9, "history": [], "recovered_from": os.path.basename(a.onnx)}
     torch.save({"model": model.state_dict(), "state": state}, a.out)
-    print(f"{a.out}: recovered from {a.onnx} ({len(imgs)} lines for the batch norms)")
+    print(f"{a.out}: recovered from {a.onnx} (about {min(len(imgs), batches_read * 48)} lines for the batch norms)")
 
 
 if __name__ == "__main__":
