@@ -151,7 +151,7 @@ def main():
     ap.add_argument("--teacher", default=None,
                     help="a checkpoint whose frame probabilities the model is also pulled towards (KL per frame), so "
                          "that a stage keeps what the teacher read right while it learns new writing")
-    ap.add_argument("--teacher-weight", type=float, default=1.0)
+    ap.add_argument("--teacher-weight", type=float, default=1.0, help="the KL term's weight beside the CTC loss")
     ap.add_argument("--thin-thick", type=float, default=0.0,
                     help="share of the lines written thicker than --thin-target (stroke width over height) that are "
                          "thinned to it, as the pipeline's second look at a thick crop is (pilgi_synth/thinning.py)")
@@ -173,6 +173,8 @@ def main():
     print(f"train lines {len(imgs)}, held-out lines {len(vimgs)}, classes {charset.NUM_CLASSES}, device {device}",
           flush=True)
 
+    if a.thin_thick > 0:
+        from pilgi_synth import thinning  # scipy: imported only where lines are thinned
     model = CRNN(charset.NUM_CLASSES).to(device)
     teacher = None
     if a.teacher:
@@ -228,22 +230,20 @@ def main():
             print(f"reloaded: {len(imgs)} train lines", flush=True)
         for idx in batches(imgs, texts, a.batch, rng):
             if a.thin_thick > 0:
-                from pilgi_synth import thinning  # scipy: only where lines are thinned
                 view = [thinning.thinned(imgs[i], a.thin_target) if rng.random() < a.thin_thick else imgs[i] for i in idx]
                 x, flat, lengths = collate(range(len(idx)), view, [texts[i] for i in idx], device, a.pad_step)
             else:
                 x, flat, lengths = collate(idx, imgs, texts, device, a.pad_step)
             for g in opt.param_groups:
                 g["lr"] = lr_at(state["seen"])
-            logits = model(x)
-            logp = logits.log_softmax(-1).permute(1, 0, 2)  # T x N x C
+            log_probs = model(x).log_softmax(-1)
+            logp = log_probs.permute(1, 0, 2)  # T x N x C
             t_len = torch.full((len(idx),), logp.shape[0], dtype=torch.long)
             loss = ctc(logp.cpu() if device == "cpu" else logp, flat, t_len, lengths)
             if teacher is not None:
                 with torch.no_grad():
                     t_logp = teacher(x).log_softmax(-1)
-                s_logp = logits.log_softmax(-1)
-                loss = loss + a.teacher_weight * (t_logp.exp() * (t_logp - s_logp)).sum(-1).mean()
+                loss = loss + a.teacher_weight * (t_logp.exp() * (t_logp - log_probs)).sum(-1).mean()
             opt.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(model.parameters(), 5.0)
