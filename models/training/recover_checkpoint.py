@@ -25,6 +25,7 @@ import numpy as np
 import onnx
 import torch
 from onnx import numpy_helper
+from torch import nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pilgi_synth import charset  # noqa: E402
@@ -61,9 +62,10 @@ def gates(a, hidden):
 
 
 def conv_layers(model):
-    """The five (convolution, batch norm) pairs of CRNN.features, in order."""
-    f = model.features
-    return [(f[0][0], f[0][1]), (f[1][0], f[1][1]), (f[3][0], f[3][1]), (f[5][0], f[5][1]), (f[7], f[8])]
+    """The (convolution, batch norm) pairs of CRNN.features, in order: each convolution is followed by its batch norm."""
+    convs = [m for m in model.features.modules() if isinstance(m, nn.Conv2d)]
+    norms = [m for m in model.features.modules() if isinstance(m, nn.BatchNorm2d)]
+    return list(zip(convs, norms))
 
 
 def recover(onnx_path, imgs, texts, batch_size, pad_step, max_batches):
