@@ -16,6 +16,10 @@ With --prior (syllable counts, `make_syllable_prior.py`) the release lowers the 
 Korean words rarely hold before decoding (`characterPrior`; the C# `CharacterPrior`): the file is copied beside the
 model as pilgi-rec-prior.tsv. --prior-weight and --prior-shift default to the values chosen on the tuning sets
 (model card).
+
+--ink-level (and --digits-ink-level) is the grey the C# side darkens lighter ink to before the main model (the digit
+reader) reads a crop ("inkLevel"; `InkContrast`): the training lines' ink lies in 0-110 (`lines.py`), and real light
+ink (a blue ballpoint scanned grey) reads better brought into it. None by default for the digit reader (model card).
 """
 import argparse
 import json
@@ -66,6 +70,8 @@ def main():
                     help="the filter the C# side shrinks crops with for the main model (the training lines use both)")
     ap.add_argument("--digits-scaling", choices=["area", "triangle"], default="area",
                     help="the same for the digit reader")
+    ap.add_argument("--ink-level", type=int, default=60, help="lighter ink darkened to this grey for the main model (-1: none)")
+    ap.add_argument("--digits-ink-level", type=int, default=-1, help="the same for the digit reader (-1: none)")
     ap.add_argument("--prior-weight", type=float, default=0.6)
     ap.add_argument("--prior-shift", type=float, default=2.0)
     a = ap.parse_args()
@@ -81,6 +87,8 @@ def main():
         "trainedLines": state.get("seen"), "steps": state.get("step"),
         "charset": charset.CHARS,
     }
+    if a.ink_level >= 0:
+        descriptor["inkLevel"] = a.ink_level
     if a.digits_checkpoint:
         digits = torch.load(a.digits_checkpoint, map_location="cpu")
         export(digits, os.path.join(a.out, f"{NAME}-digits.onnx"))
@@ -88,6 +96,8 @@ def main():
         descriptor["specialists"] = [{"file": f"{NAME}-digits.onnx", "reads": DIGIT_FIELD_CHARACTERS,
                                       "trainedLines": d_state.get("seen"), "steps": d_state.get("step"),
                                       "scaling": a.digits_scaling}]
+        if a.digits_ink_level >= 0:
+            descriptor["specialists"][0]["inkLevel"] = a.digits_ink_level
     if a.prior:
         target = os.path.join(a.out, f"{NAME}-prior.tsv")
         if os.path.abspath(a.prior) != os.path.abspath(target):

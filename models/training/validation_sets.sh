@@ -9,6 +9,7 @@ L=data/line-sets
 for k in rrn phone account date amount; do
   $P make_line_set.py --out $L/real-digits-$k --count 200 --kinds $k --writers heldout --real-digits 1.0 --seed 21
 done
+for k in light blue; do $P make_ink_set.py --from $L/real-digits-phone --out $L/real-digits-phone-$k --ink $k; done
 $P make_line_set.py --out $L/cheques-binarised --count 300 --kinds cheque --writers heldout --real-digits 1.0 \
     --binarised 1.0 --backgrounds 0.5 --seed 22
 $P make_line_set.py --out $L/cheques --count 300 --kinds cheque --writers heldout --real-digits 1.0 --backgrounds 0.7 \
@@ -47,5 +48,7 @@ if [ -n "${KOREAN_OCR:-}" ]; then
   # the same words as if written with a felt-tip pen: the ink grown by 1 and 2 px
   for s in real-hangul-words-tuning real-hangul-words; do
     for g in 1 2; do $P make_thick_set.py --from $L/$s --out $L/$s-thick$g --grow $g; done
+    # and in ink lighter than any training line's: a pale grey, a blue ballpoint
+    for k in light blue; do $P make_ink_set.py --from $L/$s --out $L/$s-$k --ink $k; done
   done
 fi

@@ -30,6 +30,14 @@ public sealed record ModelDescriptor
     /// whichever the model reads best, as its training lines were made.
     /// </summary>
     [JsonPropertyName("scaling")] public Recognition.LineScaling Scaling { get; init; } = Recognition.LineScaling.Area;
+    /// <summary>
+    /// The grey level (0 black … 255 white) that ink lighter than it is darkened to before any reader sees a crop
+    /// (<see cref="Pilgi.Core.Raster.InkContrast.Darkened"/>), paper kept: the lightest ink the training lines were
+    /// written in, or a little darker. Null: crops are read as they come.
+    /// </summary>
+    [JsonPropertyName("inkLevel")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? InkLevel { get; init; }
     [JsonPropertyName("blank")] public int Blank { get; init; }
     /// <summary>Class i (i != blank) decodes to Charset[i - 1] when blank is 0.</summary>
     [JsonPropertyName("charset")] public IReadOnlyList<string> Charset { get; init; } = [];
@@ -72,6 +80,8 @@ public sealed record ModelDescriptor
             throw new PilgiException(ReasonCodes.InferenceFailed, $"Model descriptor not found: {descriptorPath}", descriptorPath);
         var d = Parse(descriptorPath)
             ?? throw new PilgiException(ReasonCodes.InferenceFailed, $"Model descriptor {descriptorPath} is empty.", descriptorPath);
+        if (d.InkLevel is < 0 or > 254 || d.Specialists.Any(s => s.InkLevel is < 0 or > 254))
+            throw new PilgiException(ReasonCodes.InferenceFailed, $"Model descriptor {descriptorPath}: an inkLevel is not a grey level below paper white (0-254).", descriptorPath);
         d = CheckCalibration(d);
         var model = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(descriptorPath))!, d.File);
         if (!System.IO.File.Exists(model))
@@ -92,9 +102,9 @@ public sealed record ModelDescriptor
         return d with { ModelPath = model, Specialists = specialists, CharacterPrior = prior };
     }
 
-    /// <summary>This release's specialist as a model of its own (same sizes and charset, its own file and filter).</summary>
+    /// <summary>This release's specialist as a model of its own (same sizes and charset, its own file, filter and ink level).</summary>
     public ModelDescriptor AsModel(SpecialistModel specialist) =>
-        this with { File = specialist.File, ModelPath = specialist.ModelPath, Specialists = [], Scaling = ScalingOf(specialist) };
+        this with { File = specialist.File, ModelPath = specialist.ModelPath, Specialists = [], Scaling = ScalingOf(specialist), InkLevel = specialist.InkLevel };
 
     /// <summary>
     /// The filter the lines of <paramref name="reader"/> are scaled with (0: the main model; k: <see cref="Specialists"/>[k − 1]),
@@ -105,6 +115,17 @@ public sealed record ModelDescriptor
         if (reader < 0 || reader > Specialists.Count)
             throw new ArgumentOutOfRangeException(nameof(reader), reader, $"This release has the main model and {Specialists.Count} specialists.");
         return reader == 0 ? Scaling : ScalingOf(Specialists[reader - 1]);
+    }
+
+    /// <summary>
+    /// The ink level (<see cref="InkLevel"/>) the lines of <paramref name="reader"/> are darkened to: each model's own,
+    /// never another's (a specialist that names none reads its crops as they come).
+    /// </summary>
+    public int? InkLevelFor(int reader)
+    {
+        if (reader < 0 || reader > Specialists.Count)
+            throw new ArgumentOutOfRangeException(nameof(reader), reader, $"This release has the main model and {Specialists.Count} specialists.");
+        return reader == 0 ? InkLevel : Specialists[reader - 1].InkLevel;
     }
 
     /// <summary>A specialist's own filter where it names one, else the main model's.</summary>

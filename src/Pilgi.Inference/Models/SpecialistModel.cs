@@ -17,6 +17,14 @@ public sealed record SpecialistModel
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Recognition.LineScaling? Scaling { get; init; }
 
+    /// <summary>
+    /// The grey level its lighter ink is darkened to (<see cref="ModelDescriptor.InkLevel"/>); null: its crops are read
+    /// as they come, whatever the main model's.
+    /// </summary>
+    [JsonPropertyName("inkLevel")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? InkLevel { get; init; }
+
     /// <summary>The ONNX file's full path, resolved beside the descriptor.</summary>
     [JsonIgnore] public string ModelPath { get; init; } = "";
 

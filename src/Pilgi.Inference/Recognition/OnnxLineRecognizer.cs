@@ -14,6 +14,7 @@ namespace Pilgi.Inference.Recognition;
 /// time by its own model, scaled wider (and with its strokes thinned where the writing is thick, <see cref="ThickStroke"/>),
 /// the reading its two looks find likeliest together standing for it and the other look's reading riding along as its
 /// second opinion (<see cref="SecondOpinions"/>).
+/// A release that names an ink level (<see cref="ModelDescriptor.InkLevel"/>) has lighter ink darkened to it first.
 /// A release with a character prior (<see cref="ModelDescriptor.CharacterPrior"/>) has every line's frame probabilities
 /// weighed by it before decoding.
 /// </summary>
@@ -116,6 +117,7 @@ public sealed class OnnxLineRecognizer : ILineRecognizer, ILineBatchEngine, IDis
     {
         ArgumentNullException.ThrowIfNull(crop);
         int reader = ReaderFor(alphabet);
+        if (_model.InkLevelFor(reader) is int inkLevel) crop = InkContrast.Darkened(crop, (byte)inkLevel);
         var line = Scaled(crop, alphabet, reader, 1.0);
         // writing thicker than the reader's usual is looked at a second time with thinner strokes
         var thinned = StrokeWidth.Thinned(crop, StrokeWidth.ThinningFor(crop, reader > 0 ? SpecialistThickStroke : ThickStroke));

@@ -90,6 +90,32 @@ public sealed class ModelDescriptorTests : IDisposable
     }
 
     [Fact]
+    public void Each_model_darkens_its_ink_to_its_own_level_and_a_specialist_never_inherits_the_main_model_s()
+    {
+        File.WriteAllBytes(Path.Combine(_dir, "digits.onnx"), [1]);
+        var plain = ModelDescriptor.Load(Write());
+        var d = ModelDescriptor.Load(Write(new JsonArray(
+            new JsonObject { ["file"] = "digits.onnx", ["reads"] = "0123456789" },
+            new JsonObject { ["file"] = "digits.onnx", ["reads"] = "0123456789-", ["inkLevel"] = 40 }), inkLevel: 60));
+
+        Assert.Null(plain.InkLevelFor(0));
+        Assert.Equal([60, null, 40], [d.InkLevelFor(0), d.InkLevelFor(1), d.InkLevelFor(2)]);
+        Assert.Null(d.AsModel(d.Specialists[0]).InkLevel);
+        Assert.Equal(40, d.AsModel(d.Specialists[1]).InkLevel);
+        Assert.Throws<ArgumentOutOfRangeException>(() => d.InkLevelFor(3));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(255)]
+    public void An_ink_level_that_is_no_grey_below_paper_white_fails_the_load(int level)
+    {
+        var e = Assert.Throws<PilgiException>(() => ModelDescriptor.Load(Write(inkLevel: level)));
+        Assert.Equal(ReasonCodes.InferenceFailed, e.Reason);
+        Assert.Contains("inkLevel", e.Message);
+    }
+
+    [Fact]
     public void A_filter_this_build_does_not_know_fails_the_load()
     {
         var e = Assert.Throws<PilgiException>(() => ModelDescriptor.Load(Write(scaling: "lanczos")));
@@ -142,7 +168,7 @@ public sealed class ModelDescriptorTests : IDisposable
         Assert.Contains("weight", e.Message);
     }
 
-    private string Write(JsonArray? specialists = null, JsonObject? prior = null, string? scaling = null)
+    private string Write(JsonArray? specialists = null, JsonObject? prior = null, string? scaling = null, int? inkLevel = null)
     {
         File.WriteAllBytes(Path.Combine(_dir, "main.onnx"), [1]);
         var json = new JsonObject
@@ -153,6 +179,7 @@ public sealed class ModelDescriptorTests : IDisposable
         if (specialists is not null) json["specialists"] = specialists;
         if (prior is not null) json["characterPrior"] = prior;
         if (scaling is not null) json["scaling"] = scaling;
+        if (inkLevel is not null) json["inkLevel"] = inkLevel;
         var path = Path.Combine(_dir, "rec.json");
         File.WriteAllText(path, json.ToJsonString());
         return path;

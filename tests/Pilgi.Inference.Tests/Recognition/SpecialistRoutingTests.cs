@@ -116,6 +116,25 @@ public sealed class SpecialistRoutingTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Light_ink_is_darkened_for_the_model_that_names_an_ink_level_and_read_as_it_comes_by_one_that_names_none()
+    {
+        Assert.Equal(60, _release.Model.InkLevel); // the committed release's main model; this specialist names none
+        var light = Bars(ink: 150);
+        var dark = Bars(ink: 60);
+
+        Assert.Equal(_release.Prepare(dark, null).Pixels, _release.Prepare(light, null).Pixels);
+        Assert.True(_release.Prepare(light, DigitAlphabet).Pixels.Min() > _release.Prepare(dark, DigitAlphabet).Pixels.Min() + 0.2f);
+    }
+
+    /// <summary><see cref="CommittedRelease.BarLine"/>'s bars in another ink.</summary>
+    private static GrayImage Bars(byte ink)
+    {
+        var crop = CommittedRelease.BarLine();
+        for (int i = 0; i < crop.Pixels.Length; i++) if (crop.Pixels[i] < 128) crop.Pixels[i] = ink;
+        return crop;
+    }
+
     /// <summary>Bars 2 px wide and 30 high on a 120 x 40 crop.</summary>
     private static GrayImage ThinBars()
     {
