@@ -38,23 +38,11 @@ public static class InkContrast
     {
         ArgumentNullException.ThrowIfNull(crop);
         var histogram = Thresholding.Histogram(crop);
-        int threshold = Math.Min((int)Thresholding.Otsu(crop), 200);
+        int threshold = Math.Min((int)Thresholding.Otsu(histogram), 200);
         long inkCount = 0;
         for (int v = 0; v <= threshold; v++) inkCount += histogram[v];
         long paperCount = crop.Pixels.LongLength - inkCount;
         if (inkCount < StrokeWidth.MinInk || paperCount == 0) return null;
-        return (Quantile(histogram, 0, inkCount, 0.10), Quantile(histogram, threshold + 1, paperCount, 0.50));
-    }
-
-    /// <summary>The level below which <paramref name="share"/> of the <paramref name="count"/> pixels from <paramref name="from"/> up lie.</summary>
-    private static int Quantile(long[] histogram, int from, long count, double share)
-    {
-        long rank = (long)Math.Ceiling(share * count), seen = 0;
-        for (int v = from; v < 256; v++)
-        {
-            seen += histogram[v];
-            if (seen >= Math.Max(rank, 1)) return v;
-        }
-        return 255;
+        return (Thresholding.Quantile(histogram, 0.10, count: inkCount), Thresholding.Quantile(histogram, 0.50, from: threshold + 1));
     }
 }

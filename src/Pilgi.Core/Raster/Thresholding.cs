@@ -22,13 +22,34 @@ public static class Thresholding
     }
 
     /// <summary>
+    /// The grey level at or below which <paramref name="share"/> of the pixels from level <paramref name="from"/> up lie
+    /// (the first <paramref name="count"/> of them, by default all): of an image's <see cref="Histogram"/>.
+    /// </summary>
+    public static int Quantile(long[] histogram, double share, int from = 0, long? count = null)
+    {
+        ArgumentNullException.ThrowIfNull(histogram);
+        long pixels = count ?? histogram.Skip(from).Sum();
+        long rank = Math.Max(1, (long)Math.Ceiling(share * pixels)), seen = 0;
+        for (int v = from; v < histogram.Length; v++)
+        {
+            seen += histogram[v];
+            if (seen >= rank) return v;
+        }
+        return histogram.Length - 1;
+    }
+
+    /// <summary>
     /// Otsu's threshold: the t maximising between-class variance of {p &lt;= t} and {p &gt; t}.
     /// Feed it to <see cref="Threshold"/>. A single-level image gives that level.
     /// </summary>
-    public static byte Otsu(GrayImage image)
+    public static byte Otsu(GrayImage image) => Otsu(Histogram(image));
+
+    /// <summary><see cref="Otsu(GrayImage)"/> of an image whose <see cref="Histogram"/> is already at hand.</summary>
+    public static byte Otsu(long[] histogram)
     {
-        var histogram = Histogram(image);
-        long total = image.Pixels.LongLength;
+        ArgumentNullException.ThrowIfNull(histogram);
+        if (histogram.Length != 256) throw new ArgumentException("A histogram has 256 grey levels.", nameof(histogram));
+        long total = histogram.Sum();
         double sumAll = 0;
         for (int i = 0; i < 256; i++) sumAll += i * (double)histogram[i];
 

@@ -22,7 +22,7 @@ internal readonly record struct PaperBorder(double Share, bool LooksScanned)
     {
         int w = small.Width, h = small.Height;
         int b = Math.Max(1, (int)Math.Round(Math.Min(w, h) * band));
-        int paper = Percentile(Thresholding.Histogram(small), small.Pixels.LongLength, 0.95);
+        int paper = Thresholding.Quantile(Thresholding.Histogram(small), 0.95);
         int bright = (int)(paper * 0.75);
         var px = small.Pixels;
         long inBand = 0, brightInBand = 0;
@@ -58,16 +58,5 @@ internal readonly record struct PaperBorder(double Share, bool LooksScanned)
         bool scanned = Enumerable.Range(0, 4).Any(s => sideCount[s] > 0
             && (sidePaper[s] >= paperShare * sideCount[s] || sideDark[s] >= 0.5 * sideCount[s]));
         return new PaperBorder(inBand > 0 ? brightInBand / (double)inBand : 0, scanned);
-    }
-
-    private static int Percentile(long[] histogram, long total, double share)
-    {
-        long target = (long)(total * share), seen = 0;
-        for (int v = 0; v < 256; v++)
-        {
-            seen += histogram[v];
-            if (seen >= target) return v;
-        }
-        return 255;
     }
 }

@@ -31,9 +31,9 @@ public sealed record ModelDescriptor
     /// </summary>
     [JsonPropertyName("scaling")] public Recognition.LineScaling Scaling { get; init; } = Recognition.LineScaling.Area;
     /// <summary>
-    /// The grey level (0 black … 255 white) that ink lighter than it is darkened to before any reader sees a crop
-    /// (<see cref="Pilgi.Core.Raster.InkContrast.Darkened"/>), paper kept: the lightest ink the training lines were
-    /// written in, or a little darker. Null: crops are read as they come.
+    /// The grey level (0 black … 255 white) that ink lighter than it is darkened to before this model reads a crop
+    /// (<see cref="Pilgi.Core.Raster.InkContrast.Darkened"/>), paper kept: within the ink the training lines were
+    /// written in. Null: crops are read as they come. A specialist names its own (<see cref="SpecialistModel.InkLevel"/>).
     /// </summary>
     [JsonPropertyName("inkLevel")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -29,6 +29,20 @@ public class ThresholdingTests
     }
 
     [Fact]
+    public void A_quantile_is_the_level_at_or_below_which_that_share_of_the_counted_pixels_lie()
+    {
+        var histogram = new long[256];
+        histogram[10] = 2; histogram[50] = 8; histogram[200] = 30; histogram[250] = 60;
+
+        Assert.Equal(10, Thresholding.Quantile(histogram, 0.01));
+        Assert.Equal(200, Thresholding.Quantile(histogram, 0.40)); // the 40th of 100
+        Assert.Equal(250, Thresholding.Quantile(histogram, 0.41));
+        Assert.Equal(50, Thresholding.Quantile(histogram, 0.5, count: 10)); // the dark ten alone
+        Assert.Equal(250, Thresholding.Quantile(histogram, 0.5, from: 100));
+        Assert.Equal(Thresholding.Otsu(new GrayImage(4, 4, 90)), Thresholding.Otsu(Thresholding.Histogram(new GrayImage(4, 4, 90))));
+    }
+
+    [Fact]
     public void Otsu_of_a_flat_image_marks_nothing_darker()
     {
         Assert.Equal(200, Thresholding.Otsu(new GrayImage(5, 5, 200)));
