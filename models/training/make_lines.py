@@ -32,7 +32,7 @@ def renderer_for(a, seed):
                               kinds=tuple(a.kinds.split(",")) if a.kinds else None, jamo_share=a.jamo,
                               box_scaled=a.box_scaled, jamo_crowding=a.jamo_crowding,
                               jamo_small_finals=a.jamo_small_finals, touching_digits=a.touching_digits,
-                              sign_pens=a.sign_pens)
+                              sign_pens=a.sign_pens, light_ink=a.light_ink)
 
 
 def _work(args):
@@ -81,6 +81,8 @@ def add_recipe_arguments(ap):
     ap.add_argument("--sign-pens", type=float, default=0.0,
                     help="share of pen writers and real-digit writers who write with a felt-tip (sign) pen: a line 1.5-3 "
                          "times a ballpoint's")
+    ap.add_argument("--light-ink", type=float, default=0.0,
+                    help="share of lines written in ink lighter than the usual (grey 110-170 rather than 0-110)")
     ap.add_argument("--cheques", type=float, default=0.0, help="share of lines that are cheque amounts")
     ap.add_argument("--binarised", type=float, default=0.0, help="share of crops thresholded to black and white")
     ap.add_argument("--backgrounds", type=float, default=0.0,

@@ -97,8 +97,9 @@ class LineRenderer:
     def __init__(self, writers, printed_share=0.15, seed=0, variety=False, drawn_digits_share=0.0, combs=0.0,
                  pen_share=0.0, real_digits_share=0.0, digits_split="train", cheques=0.0, binarised=0.0,
                  printed_skeletons=True, kinds=None, backgrounds=0.0, jamo_share=0.0, box_scaled=0.0,
-                 jamo_crowding=0.0, jamo_small_finals=0.0, touching_digits=0.0, sign_pens=0.0):
-        """sign_pens: pen writers and real-digit writers who write with a felt-tip pen (pen.PenStyle.sample);
+                 jamo_crowding=0.0, jamo_small_finals=0.0, touching_digits=0.0, sign_pens=0.0, light_ink=0.0):
+        """light_ink: lines written in ink lighter than the usual grey 0-110 (110-170: a blue ballpoint scanned grey, a
+        worn pen); sign_pens: pen writers and real-digit writers who write with a felt-tip pen (pen.PenStyle.sample);
         touching_digits: real-digit writers whose digits touch their neighbours (real_digits.RealDigitHand);
         pen_share: writers who write with a pen (their glyphs' skeletons, printed fonts' too, redrawn);
         real_digits_share: writers whose digits are real people's (MNIST samples of digits_split);
@@ -125,6 +126,7 @@ class LineRenderer:
         self.box_scaled = box_scaled
         self.touching_digits = touching_digits
         self.sign_pens = sign_pens
+        self.light_ink = light_ink
         self.native_size = False  # True: crops at the size they were written (labelled sets), not the model's height
         self.skeleton_fonts = self.printed if printed_skeletons else []
         self.rng = random.Random(seed)
@@ -182,7 +184,9 @@ class LineRenderer:
         self._distractors(img, ml, mt, w, h, rng)
         if self.backgrounds > 0 and rng.random() < self.backgrounds:
             self._security_background(img, rng)
-        ink_level = rng.uniform(0, 110)
+        # no draw for light ink unless asked: every earlier recipe renders the same lines
+        light = self.light_ink > 0 and rng.random() < self.light_ink
+        ink_level = rng.uniform(110, 170) if light else rng.uniform(0, 110)
         a = np.zeros((H, W), dtype=np.float32)
         a[mt:mt + h, ml:ml + w] = ink.astype(np.float32) / 255.0
         img = img * (1 - a) + ink_level * a
