@@ -110,22 +110,20 @@ public sealed record ModelDescriptor
     /// The filter the lines of <paramref name="reader"/> are scaled with (0: the main model; k: <see cref="Specialists"/>[k − 1]),
     /// the same one <see cref="AsModel"/> gives that specialist.
     /// </summary>
-    public Recognition.LineScaling ScalingFor(int reader)
-    {
-        if (reader < 0 || reader > Specialists.Count)
-            throw new ArgumentOutOfRangeException(nameof(reader), reader, $"This release has the main model and {Specialists.Count} specialists.");
-        return reader == 0 ? Scaling : ScalingOf(Specialists[reader - 1]);
-    }
+    public Recognition.LineScaling ScalingFor(int reader) => SpecialistOf(reader) is { } specialist ? ScalingOf(specialist) : Scaling;
 
     /// <summary>
     /// The ink level (<see cref="InkLevel"/>) the lines of <paramref name="reader"/> are darkened to: each model's own,
     /// never another's (a specialist that names none reads its crops as they come).
     /// </summary>
-    public int? InkLevelFor(int reader)
+    public int? InkLevelFor(int reader) => SpecialistOf(reader) is { } specialist ? specialist.InkLevel : InkLevel;
+
+    /// <summary>The specialist that is <paramref name="reader"/> (0: the main model, none; k: <see cref="Specialists"/>[k − 1]).</summary>
+    private SpecialistModel? SpecialistOf(int reader)
     {
         if (reader < 0 || reader > Specialists.Count)
             throw new ArgumentOutOfRangeException(nameof(reader), reader, $"This release has the main model and {Specialists.Count} specialists.");
-        return reader == 0 ? InkLevel : Specialists[reader - 1].InkLevel;
+        return reader == 0 ? null : Specialists[reader - 1];
     }
 
     /// <summary>A specialist's own filter where it names one, else the main model's.</summary>
